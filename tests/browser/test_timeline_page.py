@@ -1,0 +1,38 @@
+"""The seed timeline in a real browser: the chart draws, a click loads the sources."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def seeded_site(seed_timeline, live_server, settings):
+    settings.TIMELINE_DEFAULT_SLUG = seed_timeline.slug
+    return live_server.url
+
+
+def test_click_an_event_in_the_chart_shows_its_quote(seeded_site, page, screenshot_dir):
+    page.goto(seeded_site + "/")
+    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    marker = page.locator(
+        "#timeline-chart .scatterlayer .points path, #timeline-chart .barlayer .point path"
+    ).first
+    marker.click(force=True)
+    page.wait_for_selector("#event-panel blockquote.quote")
+    quote = page.locator("#event-panel blockquote.quote").first.inner_text()
+    assert len(quote) > 20
+    assert "/events/" in page.url
+    page.screenshot(path=str(screenshot_dir / "timeline-desktop.png"), full_page=True)
+    assert page.js_errors == []
+
+
+def test_event_link_in_the_list_works_and_back_returns(seeded_site, page):
+    page.goto(seeded_site + "/")
+    link = page.locator(".event-list a").first
+    title = link.inner_text()
+    link.click()
+    page.wait_for_selector("#event-panel h2")
+    assert page.locator("#event-panel h2").inner_text() == title
+    page.go_back()
+    page.wait_for_url(seeded_site + "/")
+    assert page.js_errors == []

@@ -1,0 +1,377 @@
+"""The stored timeline: stories, the articles read for them, and the events found in them.
+
+Articles keep their text exactly as read, so every Evidence row can prove itself:
+`article.text[start:end] == quote`. Events carry an editor's decisions (status, locked
+fields) that a re-run of extraction must respect; the verbs that change that state live
+here, on the models, so views, admin actions and services all go through one path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+
+class Timeline(models.Model):
+    """A story: its own articles, events, pages and embed. Events never cross timelines."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:timeline", kwargs={"slug": self.slug})
+
+    @classmethod
+    def get_or_create_by_slug(cls, slug: str, title: str = "") -> Timeline:
+        """The timeline with this slug, created with a readable title when it is new."""
+        slug = slugify(slug)[:80]
+        if not slug:
+            raise ValueError("A timeline needs a slug made of letters, digits or dashes.")
+        timeline, _ = cls.objects.get_or_create(
+            slug=slug, defaults={"title": title or slug.replace("-", " ").capitalize()}
+        )
+        return timeline
+
+
+class DateSource(models.TextChoices):
+    HEADER = "header", "Header line"
+    INLINE = "inline", "Inline date in the text"
+    DATELINE = "dateline", "Dateline"
+    INFERRED = "inferred", "Inferred from other articles"
+    EDITOR = "editor", "Set by an editor"
+    UNKNOWN = "unknown", "Unknown"
+
+
+STATED_DATE_SOURCES = (DateSource.HEADER, DateSource.INLINE, DateSource.DATELINE, DateSource.EDITOR)
+"""Sources whose date the pipeline takes as given; an inferred date is worked out anew each run."""
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article's content: the same text read twice is the same article."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ArticleQuerySet(models.QuerySet):
+    def in_timeline(self, timeline: Timeline) -> ArticleQuerySet:
+        return self.filter(timeline=timeline)
+
+    def undated(self) -> ArticleQuerySet:
+        return self.filter(published__isnull=True)
+
+
+class Article(models.Model):
+    timeline = models.ForeignKey(Timeline, on_delete=models.CASCADE, related_name="articles")
+    title = models.CharField(max_length=300)
+    source = models.CharField("publisher", max_length=200, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    published = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The article's own date. Relative dates in its text are resolved against it.",
+    )
+    date_source = models.CharField(
+        max_length=10, choices=DateSource.choices, default=DateSource.UNKNOWN
+    )
+    date_reason = models.CharField(max_length=300, blank=True)
+    text = models.TextField(
+        help_text="The full text exactly as read; evidence offsets point into it."
+    )
+    content_hash = models.CharField(max_length=64, editable=False)
+    file_name = models.CharField(max_length=255, blank=True)
+    metadata = models.JSONField(default=dict, blank=True)
+    ingested_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["published", "file_name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["timeline", "content_hash"], name="article_unique_content_per_timeline"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.content_hash = content_hash(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:article-detail", kwargs={"pk": self.pk})
+
+    @property
+    def date_is_stated(self) -> bool:
+        return self.published is not None and self.date_source in STATED_DATE_SOURCES
+
+    def set_published(self, date: dt.date | None, *, source: str, reason: str = "") -> None:
+        """Record the article's date and where it came from (callers re-run extraction)."""
+        self.published = date
+        self.date_source = source if date else DateSource.UNKNOWN
+        self.date_reason = reason if date else ""
+        self.save(update_fields=["published", "date_source", "date_reason"])
+
+
+class Entity(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        PRODUCT = "product", "Product"
+        OTHER = "other", "Other"
+
+    timeline = models.ForeignKey(Timeline, on_delete=models.CASCADE, related_name="entities")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other spellings of the name.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "entities"
+        constraints = [
+            models.UniqueConstraint(fields=["timeline", "name"], name="entity_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "Day"
+    WEEK = "week", "Week"
+    MONTH = "month", "Month"
+    QUARTER = "quarter", "Quarter"
+    SEASON = "season", "Season"
+    HALF = "half", "Half year"
+    YEAR = "year", "Year"
+    DECADE = "decade", "Decade"
+
+
+_PERIOD_MONTHS = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12, "decade": 120}
+
+
+def period_end(start: dt.date, precision: str) -> dt.date:
+    """The last day of the period of `precision` that begins on `start`."""
+    if precision == Precision.WEEK:
+        return start + dt.timedelta(days=6)
+    months = _PERIOD_MONTHS.get(precision)
+    if months is None:
+        return start
+    index = start.year * 12 + start.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+class EventQuerySet(models.QuerySet):
+    def in_timeline(self, timeline: Timeline) -> EventQuerySet:
+        return self.filter(timeline=timeline)
+
+    def published(self) -> EventQuerySet:
+        """What the public timeline shows: every event an editor has not rejected."""
+        return self.exclude(status=Event.Status.REJECTED)
+
+    def dated(self) -> EventQuerySet:
+        return self.filter(date__isnull=False)
+
+    def in_range(self, start: dt.date | None, end: dt.date | None) -> EventQuerySet:
+        """Events whose period overlaps [start, end]; an open side is unbounded."""
+        queryset = self
+        if start is not None:
+            queryset = queryset.filter(
+                Q(end_date__gte=start) | Q(end_date__isnull=True, date__gte=start)
+            )
+        if end is not None:
+            queryset = queryset.filter(date__lte=end)
+        return queryset
+
+    def for_entity(self, entity: Entity) -> EventQuerySet:
+        return self.filter(entities=entity)
+
+    def chronological(self) -> EventQuerySet:
+        return self.order_by(models.F("date").asc(nulls_last=True), "id")
+
+    def with_source_count(self) -> EventQuerySet:
+        return self.annotate(source_count=Count("evidence", distinct=True))
+
+    def with_panel_data(self) -> EventQuerySet:
+        """Everything an event panel shows, fetched in a fixed number of queries."""
+        return self.prefetch_related(
+            "entities",
+            models.Prefetch(
+                "evidence",
+                queryset=Evidence.objects.select_related("article").order_by(
+                    models.F("article__published").asc(nulls_last=True), "article_id", "start"
+                ),
+            ),
+        )
+
+
+class Event(models.Model):
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+
+    EDITABLE_FIELDS = ("title", "summary", "date", "end_date", "precision", "status", "entities")
+    """Fields an editor may change; a changed one is locked against re-extraction."""
+
+    timeline = models.ForeignKey(Timeline, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    date = models.DateField(null=True, blank=True, help_text="First day of the event's period.")
+    end_date = models.DateField(
+        null=True, blank=True, help_text="Last day, for an event that spans a period."
+    )
+    precision = models.CharField(max_length=10, choices=Precision.choices, default=Precision.DAY)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    kind = models.CharField(max_length=40, blank=True)
+    entities = models.ManyToManyField(Entity, blank=True, related_name="events")
+    alternative_dates = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other dates some sources give for this event: shown, never averaged.",
+    )
+    locked_fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Locked fields are kept when articles are re-read.",
+    )
+    supported = models.BooleanField(
+        default=True, help_text="False when the last extraction found no passage for it."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("date").asc(nulls_last=True), "id"]
+        indexes = [models.Index(fields=["timeline", "date"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:event-detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        if self.end_date and self.date and self.end_date < self.date:
+            raise ValidationError({"end_date": "The end date cannot come before the date."})
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.alternative_dates)
+
+    @property
+    def iso_date(self) -> str | None:
+        """The date as an ISO prefix that claims no more than the precision allows."""
+        if self.date is None:
+            return None
+        if self.precision in (Precision.DAY, Precision.WEEK):
+            return self.date.isoformat()
+        if self.precision == Precision.MONTH:
+            return self.date.isoformat()[:7]
+        return str(self.date.year)
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """First and last day the event may cover, from its end date or its precision."""
+        if self.date is None:
+            return None
+        if self.end_date:
+            return self.date, self.end_date
+        return self.date, period_end(self.date, self.precision)
+
+    def is_locked(self, field: str) -> bool:
+        return field in self.locked_fields
+
+    def lock(self, *fields: str) -> None:
+        unknown = set(fields) - set(self.EDITABLE_FIELDS)
+        if unknown:
+            raise ValueError(f"Not editable fields: {', '.join(sorted(unknown))}")
+        self.locked_fields = sorted(set(self.locked_fields) | set(fields))
+
+    def unlock(self, *fields: str) -> None:
+        self.locked_fields = sorted(set(self.locked_fields) - set(fields))
+
+    def approve(self) -> None:
+        self.status = self.Status.APPROVED
+        self.lock("status")
+        self.save(update_fields=["status", "locked_fields", "updated_at"])
+
+    def reject(self) -> None:
+        self.status = self.Status.REJECTED
+        self.lock("status")
+        self.save(update_fields=["status", "locked_fields", "updated_at"])
+
+
+class Evidence(models.Model):
+    """A passage of an article that reports an event, and the time expression that dated it."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField()
+    time_text = models.CharField(max_length=200, blank=True)
+    time_start = models.PositiveIntegerField(null=True, blank=True)
+    time_end = models.PositiveIntegerField(null=True, blank=True)
+    time_value = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["article_id", "start"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "article", "start", "end"], name="evidence_unique_passage"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} [{self.start}:{self.end}]"
+
+    def save(self, *args, **kwargs) -> None:
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        text = self.article.text
+        if not (0 <= self.start < self.end <= len(text)):
+            raise ValidationError("The passage offsets fall outside the article.")
+        if text[self.start : self.end] != self.quote:
+            raise ValidationError("The quote differs from the article text at its offsets.")
+        if self.time_start is not None and self.time_end is not None:
+            if text[self.time_start : self.time_end] != self.time_text:
+                raise ValidationError("The time expression differs from the article text.")
+
+    @property
+    def time_in_quote(self) -> tuple[int, int] | None:
+        """The time expression's offsets inside the quote, when it lies within the passage."""
+        if self.time_start is None or self.time_end is None:
+            return None
+        if self.start <= self.time_start and self.time_end <= self.end:
+            return self.time_start - self.start, self.time_end - self.start
+        return None
+
+    @property
+    def quote_parts(self) -> tuple[str, str, str]:
+        """The quote split around its time expression, so a template can mark it up."""
+        inner = self.time_in_quote
+        if inner is None:
+            return self.quote, "", ""
+        a, b = inner
+        return self.quote[:a], self.quote[a:b], self.quote[b:]

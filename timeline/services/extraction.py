@@ -1,0 +1,248 @@
+"""Running the extraction pipeline over a timeline and storing what it finds.
+
+The pipeline proposes; editors decide. A re-run therefore reconciles instead of
+replacing: each proposed event is matched to the stored event that already holds
+most of its passages, keeps that event's id, status and every field an editor
+locked, and gains the new evidence. Stored events that no proposal supports any
+more are flagged `supported=False`, never deleted.
+
+Everything is written in one transaction: a failure leaves the stored timeline as it was.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from timeline.extraction.pipeline import extract_timeline
+from timeline.extraction.records import ArticleInput, DateSpan, EntityRecord, EventRecord
+from timeline.models import (
+    STATED_DATE_SOURCES,
+    Article,
+    DateSource,
+    Entity,
+    Event,
+    Evidence,
+    Timeline,
+)
+
+PassageKey = tuple[int, int, int]
+"""(article id, start, end): how a passage is recognised from one run to the next."""
+
+
+@dataclass
+class ExtractionReport:
+    created: int = 0
+    updated: int = 0
+    unsupported: int = 0
+    evidence_added: int = 0
+    dates_inferred: int = 0
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def line(self) -> str:
+        text = (
+            f"events: {self.created} new, {self.updated} updated, "
+            f"{self.unsupported} no longer supported; {self.evidence_added} passages linked"
+        )
+        if self.dates_inferred:
+            text += f"; {self.dates_inferred} article dates inferred"
+        return text
+
+
+def article_input(article: Article) -> ArticleInput:
+    stated = article.date_source in STATED_DATE_SOURCES
+    return ArticleInput(
+        key=str(article.pk),
+        text=article.text,
+        published=article.published if stated else None,
+        published_source=article.date_source if stated else DateSource.UNKNOWN,
+    )
+
+
+def timeline_extract(*, timeline: Timeline) -> ExtractionReport:
+    """Re-read every article of the timeline and reconcile the stored events with the result."""
+    articles = {str(a.pk): a for a in Article.objects.in_timeline(timeline)}
+    extraction = extract_timeline([article_input(a) for a in articles.values()])
+    report = ExtractionReport(errors=dict(extraction.errors))
+    with transaction.atomic():
+        report.dates_inferred = _store_reference_dates(articles, extraction.readings)
+        _reconcile_events(timeline, articles, extraction.events, report)
+    return report
+
+
+def _store_reference_dates(articles: dict[str, Article], readings) -> int:
+    """Keep each article's date as the pipeline found it, unless it was stated or set."""
+    inferred = 0
+    for key, article in articles.items():
+        if article.date_source in (DateSource.HEADER, DateSource.EDITOR):
+            continue
+        reading = readings.get(key)
+        reference = reading.reference if reading else None
+        if reference is None:
+            if article.published is not None:
+                article.set_published(None, source=DateSource.UNKNOWN)
+            continue
+        if (article.published, article.date_source, article.date_reason) != (
+            reference.date,
+            reference.source,
+            reference.reason[:300],
+        ):
+            article.set_published(
+                reference.date, source=reference.source, reason=reference.reason[:300]
+            )
+        inferred += reference.source == DateSource.INFERRED
+    return inferred
+
+
+def _reconcile_events(
+    timeline: Timeline,
+    articles: dict[str, Article],
+    records: list[EventRecord],
+    report: ExtractionReport,
+) -> None:
+    stored = {
+        event.pk: event
+        for event in Event.objects.in_timeline(timeline).prefetch_related("entities")
+    }
+    owner_of: dict[PassageKey, int] = {}
+    passages_of: dict[int, set[PassageKey]] = defaultdict(set)
+    for row in Evidence.objects.filter(event__timeline=timeline).values_list(
+        "event_id", "article_id", "start", "end"
+    ):
+        key = (row[1], row[2], row[3])
+        owner_of[key] = row[0]
+        passages_of[row[0]].add(key)
+
+    entities = _EntityBook(timeline)
+    claimed: set[int] = set()
+    new_evidence: list[Evidence] = []
+    for record in records:
+        evidence = [e for e in record.evidence if e.article in articles]
+        if not evidence:
+            continue
+        keys = [(articles[e.article].pk, e.start, e.end) for e in evidence]
+        event = _best_match(keys, owner_of, stored, claimed)
+        if event is None:
+            event = Event(timeline=timeline)
+            _apply(event, record)
+            event.save()
+            report.created += 1
+            stored[event.pk] = event
+        else:
+            _apply(event, record)
+            event.supported = True
+            event.save()
+            report.updated += 1
+        claimed.add(event.pk)
+        if not event.is_locked("entities"):
+            event.entities.set(entities.resolve(record.entities))
+        for item, key in zip(evidence, keys, strict=True):
+            if key in passages_of[event.pk]:
+                continue
+            passages_of[event.pk].add(key)
+            row = Evidence(
+                event=event,
+                article=articles[item.article],
+                start=item.start,
+                end=item.end,
+                quote=item.quote,
+                time_text=item.time_text[:200],
+                time_start=item.time_start,
+                time_end=item.time_end,
+                time_value=item.time_value[:60],
+            )
+            row.clean()
+            new_evidence.append(row)
+    Evidence.objects.bulk_create(new_evidence, batch_size=500)
+    report.evidence_added = len(new_evidence)
+    orphaned = [pk for pk in stored if pk not in claimed and stored[pk].supported]
+    report.unsupported = Event.objects.filter(pk__in=orphaned).update(supported=False)
+
+
+def _best_match(
+    keys: list[PassageKey],
+    owner_of: dict[PassageKey, int],
+    stored: dict[int, Event],
+    claimed: set[int],
+) -> Event | None:
+    """The stored event holding most of these passages and not yet taken by another proposal."""
+    votes: dict[int, int] = defaultdict(int)
+    for key in keys:
+        owner = owner_of.get(key)
+        if owner is not None and owner not in claimed:
+            votes[owner] += 1
+    if not votes:
+        return None
+    best = max(votes, key=lambda pk: (votes[pk], -pk))
+    return stored[best]
+
+
+def _apply(event: Event, record: EventRecord) -> None:
+    """Copy the proposal's fields onto the event, except the ones an editor locked."""
+    span = record.date
+    proposed = {
+        "title": record.title[:200] or "Untitled event",
+        "summary": record.summary,
+        "date": span.start if span else None,
+        "end_date": None,
+        "precision": span.precision if span else "day",
+    }
+    for name, value in proposed.items():
+        if not event.is_locked(name):
+            setattr(event, name, value)
+    if not event.is_locked("date"):
+        event.alternative_dates = [_span_json(alt) for alt in record.alternatives]
+    event.kind = record.kind[:40]
+
+
+def _span_json(span: DateSpan) -> dict[str, str]:
+    return {
+        "date": span.iso,
+        "start": span.start.isoformat(),
+        "end": span.end.isoformat(),
+        "precision": span.precision,
+    }
+
+
+class _EntityBook:
+    """Entities of one timeline by name and alias, created on first mention."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self.by_name: dict[str, Entity] = {}
+        for entity in Entity.objects.filter(timeline=timeline):
+            for name in (entity.name, *entity.aliases):
+                self.by_name.setdefault(name.casefold(), entity)
+
+    def resolve(self, records: list[EntityRecord]) -> list[Entity]:
+        found: list[Entity] = []
+        for record in records:
+            entity = self._get(record)
+            if entity not in found:
+                found.append(entity)
+        return found
+
+    def _get(self, record: EntityRecord) -> Entity:
+        for name in (record.name, *record.aliases):
+            entity = self.by_name.get(name.casefold())
+            if entity is not None:
+                missing = [
+                    a for a in (record.name, *record.aliases) if a.casefold() not in self.by_name
+                ]
+                if missing:
+                    entity.aliases = sorted(set(entity.aliases) | set(missing) - {entity.name})
+                    entity.save(update_fields=["aliases"])
+                    for alias in missing:
+                        self.by_name[alias.casefold()] = entity
+                return entity
+        entity = Entity.objects.create(
+            timeline=self.timeline,
+            name=record.name[:200],
+            kind=record.kind if record.kind in Entity.Kind.values else Entity.Kind.OTHER,
+            aliases=sorted(set(record.aliases) - {record.name}),
+        )
+        for name in (record.name, *record.aliases):
+            self.by_name[name.casefold()] = entity
+        return entity
