@@ -201,6 +201,13 @@ class EventQuerySet(models.QuerySet):
     def for_entity(self, entity: Entity) -> EventQuerySet:
         return self.filter(entities=entity)
 
+    def matching(self, text: str) -> EventQuerySet:
+        """Events whose title, summary or any source passage contains `text`."""
+        in_passages = Evidence.objects.filter(event=models.OuterRef("pk"), quote__icontains=text)
+        return self.filter(
+            Q(title__icontains=text) | Q(summary__icontains=text) | Q(models.Exists(in_passages))
+        )
+
     def chronological(self) -> EventQuerySet:
         return self.order_by(models.F("date").asc(nulls_last=True), "id")
 

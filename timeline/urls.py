@@ -3,14 +3,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from timeline import views
+from timeline.views import api, pages
 
 site_patterns = [
-    path("", views.timeline_page, name="home"),
-    path("t/<slug:slug>/", views.timeline_page, name="timeline"),
-    path("events/<int:pk>/", views.event_detail, name="event-detail"),
-    path("articles/<int:pk>/", views.article_detail, name="article-detail"),
-    path("api/events.json", views.events_json, name="events-json"),
+    path("", pages.timeline_page, name="home"),
+    path("t/<slug:slug>/", pages.timeline_page, name="timeline"),
+    path("events/<int:pk>/", pages.event_detail, name="event-detail"),
+    path("articles/<int:pk>/", pages.article_detail, name="article-detail"),
+    path("api/events.json", api.events_json, name="events-json"),
 ]
 
 urlpatterns = [

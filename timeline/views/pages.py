@@ -1,4 +1,4 @@
-"""Public pages: the timeline, an event's sources, an article, and the events JSON.
+"""Public pages: the timeline, an event's sources and an article.
 
 Views stay thin: they pick a timeline, ask the named querysets for events and hand a
 template ready values. An htmx request for an event gets only the panel partial of the
@@ -8,13 +8,12 @@ same template the full page uses, so every panel also has a shareable full-page 
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from timeline.exports import events_document, events_for_export
 from timeline.highlighting import segments
 from timeline.models import Article, Event, Timeline
 
@@ -23,7 +22,7 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def _default_timeline() -> Timeline:
+def default_timeline() -> Timeline:
     timeline = Timeline.objects.filter(slug=settings.TIMELINE_DEFAULT_SLUG).first()
     if timeline is None:
         timeline = Timeline.objects.order_by("id").first()
@@ -53,7 +52,7 @@ def _evidence_of(event: Event | None) -> list:
 def timeline_page(request: HtmxHttpRequest, slug: str | None = None) -> HttpResponse:
     if slug is None:
         try:
-            timeline = _default_timeline()
+            timeline = default_timeline()
         except Http404:
             return render(request, "timeline/empty.html", status=200)
     else:
@@ -92,11 +91,3 @@ def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             "evidence": evidence,
         },
     )
-
-
-@require_GET
-def events_json(request: HttpRequest) -> JsonResponse:
-    slug = request.GET.get("timeline")
-    timeline = get_object_or_404(Timeline, slug=slug) if slug else _default_timeline()
-    events = events_for_export(Event.objects.in_timeline(timeline).published())
-    return JsonResponse(events_document(events), json_dumps_params={"ensure_ascii": False})
