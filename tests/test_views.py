@@ -49,7 +49,7 @@ def test_event_full_page_shows_panel_and_timeline(client, stored):
     html = client.get(f"/events/{event.pk}/").content.decode()
     assert "<html" in html and 'id="timeline-chart"' in html
     assert event.title in html
-    assert '<mark class="time" title="2024-03-03">March 3, 2024</mark>' in html
+    assert '<mark class="time" title="Read as 2024-03-03">March 3, 2024</mark>' in html
     assert f"/articles/{article.pk}/?passage=passage-{evidence.pk}#passage-{evidence.pk}" in html
 
 

@@ -28,6 +28,7 @@ def event_document(event: Event) -> dict[str, Any]:
         "end_date": event.end_date.isoformat() if event.end_date else None,
         "precision": event.precision,
         "status": event.status,
+        "kind": event.kind,
         "disputed": event.disputed,
         "alternative_dates": event.alternative_dates,
         "period": [period[0].isoformat(), period[1].isoformat()] if period else None,

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 
 class Timeline(models.Model):
@@ -97,6 +99,7 @@ class Article(models.Model):
     ingested_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["published", "file_name", "id"]
@@ -181,7 +184,13 @@ class EventQuerySet(models.QuerySet):
         return self.filter(timeline=timeline)
 
     def published(self) -> EventQuerySet:
-        """What the public timeline shows: every event an editor has not rejected."""
+        """What the public timeline shows, by TIMELINE_PUBLISH_RULE.
+
+        `approved`: only events an editor approved; `non-rejected`: also the proposed ones
+        (the public page marks them). Read at call time so a test or a deploy can switch it.
+        """
+        if settings.TIMELINE_PUBLISH_RULE == "approved":
+            return self.filter(status=Event.Status.APPROVED)
         return self.exclude(status=Event.Status.REJECTED)
 
     def dated(self) -> EventQuerySet:
@@ -233,8 +242,21 @@ class Event(models.Model):
         APPROVED = "approved", "Approved"
         REJECTED = "rejected", "Rejected"
 
-    EDITABLE_FIELDS = ("title", "summary", "date", "end_date", "precision", "status", "entities")
-    """Fields an editor may change; a changed one is locked against re-extraction."""
+    EDITABLE_FIELDS = (
+        "title",
+        "summary",
+        "date",
+        "end_date",
+        "precision",
+        "status",
+        "entities",
+        "evidence",
+    )
+    """Fields an editor may change; a changed one is locked against re-extraction.
+
+    `evidence` is locked by a merge or a split: the event then keeps the passages an editor
+    gave it, and re-extraction maps every proposal made of them onto it.
+    """
 
     timeline = models.ForeignKey(Timeline, on_delete=models.CASCADE, related_name="events")
     title = models.CharField(max_length=200)
@@ -264,6 +286,7 @@ class Event(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[entities])
 
     class Meta:
         ordering = [models.F("date").asc(nulls_last=True), "id"]
@@ -282,6 +305,18 @@ class Event(models.Model):
     @property
     def disputed(self) -> bool:
         return bool(self.alternative_dates)
+
+    @property
+    def dated_by_inference(self) -> bool:
+        """True when no passage with a time expression comes from an article with a stated date.
+
+        Such an event's date rests on articles whose own date was inferred, or on what
+        other reports said; the page says so instead of presenting it as stated.
+        """
+        if self.date is None:
+            return False
+        timed = [e for e in self.evidence.all() if e.time_value]
+        return not any(e.article.date_source in STATED_DATE_SOURCES for e in timed)
 
     @property
     def iso_date(self) -> str | None:
@@ -325,6 +360,66 @@ class Event(models.Model):
         self.lock("status")
         self.save(update_fields=["status", "locked_fields", "updated_at"])
 
+    def set_date(
+        self, date: dt.date | None, *, precision: str, end_date: dt.date | None = None
+    ) -> None:
+        """Re-date the event as an editor: the date, end date and precision are then locked."""
+        self.date, self.end_date, self.precision = date, end_date, precision
+        self.full_clean(validate_unique=False, validate_constraints=False)
+        self.lock("date", "end_date", "precision")
+        self.save()
+
+    def merge_into(self, target: Event) -> None:
+        """Give `target` everything this event holds, then delete this event.
+
+        Every passage moves; one that `target` already holds is kept once (the rows
+        describe the same passage), with any time expression only this copy had. A date
+        that differs from the target's is kept as an alternative date, and the target's
+        evidence is locked so re-extraction keeps the two together.
+        """
+        if target.pk == self.pk or target.timeline_id != self.timeline_id:
+            raise ValueError("An event merges only into another event of its timeline.")
+        with transaction.atomic():
+            held = {(e.article_id, e.start, e.end): e for e in target.evidence.all()}
+            for row in self.evidence.select_related("article"):
+                twin = held.get((row.article_id, row.start, row.end))
+                if twin is None:
+                    row.event = target
+                    row.save()
+                    continue
+                if not twin.time_text and row.time_text:
+                    twin.time_text, twin.time_start = row.time_text, row.time_start
+                    twin.time_end, twin.time_value = row.time_end, row.time_value
+                    twin.save()
+                row.delete()
+            target.entities.add(*self.entities.all())
+            target.alternative_dates = _merged_alternatives(target, self)
+            target.lock("evidence")
+            target._change_reason = f"merged event #{self.pk} {self.title!r} into it"
+            target.save()
+            self._change_reason = f"merged into event #{target.pk}"
+            self.delete()
+
+
+def _merged_alternatives(target: Event, other: Event) -> list[dict[str, str]]:
+    """The target's alternative dates plus the other event's own ones and its date."""
+    found = list(target.alternative_dates)
+    candidates = list(other.alternative_dates)
+    if other.date is not None and other.period != target.period:
+        start, end = other.period
+        candidates.append(
+            {
+                "date": other.iso_date,
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "precision": other.precision,
+            }
+        )
+    for candidate in candidates:
+        if candidate not in found:
+            found.append(candidate)
+    return found
+
 
 class Evidence(models.Model):
     """A passage of an article that reports an event, and the time expression that dated it."""
@@ -338,6 +433,8 @@ class Evidence(models.Model):
     time_start = models.PositiveIntegerField(null=True, blank=True)
     time_end = models.PositiveIntegerField(null=True, blank=True)
     time_value = models.CharField(max_length=60, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article_id", "start"]

@@ -14,10 +14,8 @@ def seeded_site(seed_timeline, live_server, settings):
 def test_click_an_event_in_the_chart_shows_its_quote(seeded_site, page, screenshot_dir):
     page.goto(seeded_site + "/")
     page.wait_for_selector("#timeline-chart[data-ready='true']")
-    marker = page.locator(
-        "#timeline-chart .scatterlayer .points path, #timeline-chart .barlayer .point path"
-    ).first
-    marker.click(force=True)
+    marker = page.locator("#timeline-chart .cartesianlayer .scatterlayer .points path").last
+    marker.click(force=True)  # Plotly listens on its drag layer, above the markers
     page.wait_for_selector("#event-panel blockquote.quote")
     quote = page.locator("#event-panel blockquote.quote").first.inner_text()
     assert len(quote) > 20

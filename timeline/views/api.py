@@ -7,13 +7,21 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from timeline.exports import events_document, events_for_export
+from timeline.filters import EventFilter, FilterError
 from timeline.models import Event, Timeline
 from timeline.views.pages import default_timeline
 
 
 @require_GET
 def events_json(request: HttpRequest) -> JsonResponse:
+    """The published events of a timeline, narrowed by the reader's filters."""
     slug = request.GET.get("timeline")
     timeline = get_object_or_404(Timeline, slug=slug) if slug else default_timeline()
-    events = events_for_export(Event.objects.in_timeline(timeline).published())
-    return JsonResponse(events_document(events), json_dumps_params={"ensure_ascii": False})
+    try:
+        event_filter = EventFilter.from_query(request.GET)
+    except FilterError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    events = event_filter.apply(Event.objects.in_timeline(timeline).published(), timeline)
+    return JsonResponse(
+        events_document(events_for_export(events)), json_dumps_params={"ensure_ascii": False}
+    )

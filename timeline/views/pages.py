@@ -1,21 +1,32 @@
 """Public pages: the timeline, an event's sources and an article.
 
-Views stay thin: they pick a timeline, ask the named querysets for events and hand a
-template ready values. An htmx request for an event gets only the panel partial of the
-same template the full page uses, so every panel also has a shareable full-page URL.
+Views stay thin: they pick a timeline, read the reader's filters, ask the named
+querysets for events and hand a template ready values. One template serves the page and
+its htmx fragments: a filter change gets the `results` partial, an event selection the
+`event-panel` partial, and every fragment has a full-page URL that can be shared.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
+from timeline.filters import EventFilter, FilterError, status_choices
 from timeline.highlighting import segments
-from timeline.models import Article, Event, Timeline
+from timeline.models import Article, Entity, Event, Timeline
+
+EVENTS_PER_PAGE = 100
+ENTITY_CHOICES = 60
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -31,33 +42,89 @@ def default_timeline() -> Timeline:
     return timeline
 
 
-def _page_context(timeline: Timeline, selected: Event | None = None) -> dict:
-    events = Event.objects.in_timeline(timeline).published().chronological().with_source_count()
+def bad_request(request: HttpRequest, message: str) -> HttpResponse:
+    """A 400 page in the site's style that says which parameter was wrong."""
+    html = render_to_string("400.html", {"message": message}, request=request)
+    return HttpResponseBadRequest(html)
+
+
+def _is_fragment_request(request: HtmxHttpRequest) -> bool:
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _entity_choices(timeline: Timeline) -> list[tuple[str, int]]:
+    """The entities most events mention, for the filter menu."""
+    rows = (
+        Entity.objects.filter(timeline=timeline)
+        .annotate(total=Count("events", filter=~Q(events__status=Event.Status.REJECTED)))
+        .filter(total__gt=0)
+        .order_by("-total", "name")
+        .values_list("name", "total")[:ENTITY_CHOICES]
+    )
+    return list(rows)
+
+
+def _results_context(request: HttpRequest, timeline: Timeline, event_filter: EventFilter) -> dict:
+    events = event_filter.apply(Event.objects.in_timeline(timeline).published(), timeline)
+    paginator = Paginator(events.chronological().with_source_count(), EVENTS_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
+    params = event_filter.query_params()
     return {
         "timeline": timeline,
-        "timelines": Timeline.objects.all(),
-        "events": events,
-        "event": selected,
-        "evidence": _evidence_of(selected),
+        "filter": event_filter,
+        "querystring": event_filter.querystring(),
+        "chart_src": reverse("timeline:events-json")
+        + "?"
+        + urlencode({"timeline": timeline.slug, **params}),
+        "page_link": "?" + urlencode({**params, "page": ""}),
+        "page_obj": page,
+        "events": page.object_list,
+        "total": paginator.count,
     }
 
 
-def _evidence_of(event: Event | None) -> list:
-    if event is None:
-        return []
-    return list(event.evidence.all())
+def _page_context(
+    request: HttpRequest, timeline: Timeline, event_filter: EventFilter, event: Event | None
+) -> dict:
+    context = _results_context(request, timeline, event_filter)
+    context.update(
+        {
+            "timelines": Timeline.objects.all(),
+            "entity_choices": _entity_choices(timeline),
+            "status_choices": status_choices(),
+            "event": event,
+            "evidence": list(event.evidence.all()) if event else [],
+        }
+    )
+    return context
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def timeline_page(request: HtmxHttpRequest, slug: str | None = None) -> HttpResponse:
     if slug is None:
         try:
             timeline = default_timeline()
         except Http404:
-            return render(request, "timeline/empty.html", status=200)
+            return render(request, "timeline/empty.html")
     else:
         timeline = get_object_or_404(Timeline, slug=slug)
-    return render(request, "timeline/page.html", _page_context(timeline))
+    try:
+        event_filter = EventFilter.from_query(request.GET)
+    except FilterError as error:
+        return bad_request(request, str(error))
+    if _is_fragment_request(request):
+        context = _results_context(request, timeline, event_filter)
+        response = render(request, "timeline/page.html#results", context)
+        # The form sends every field, empty or not; the address bar gets the tidy version.
+        response["HX-Push-Url"] = timeline.get_absolute_url() + context["querystring"]
+        return response
+    return render(
+        request, "timeline/page.html", _page_context(request, timeline, event_filter, None)
+    )
 
 
 @require_GET
@@ -66,19 +133,30 @@ def event_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(
         Event.objects.published().with_panel_data().select_related("timeline"), pk=pk
     )
-    if request.htmx and not request.htmx.history_restore_request:
-        return render(
-            request,
-            "timeline/page.html#event-panel",
-            {"event": event, "evidence": _evidence_of(event)},
-        )
-    return render(request, "timeline/page.html", _page_context(event.timeline, event))
+    try:
+        event_filter = EventFilter.from_query(request.GET)
+    except FilterError as error:
+        return bad_request(request, str(error))
+    if _is_fragment_request(request):
+        context = {
+            "event": event,
+            "evidence": list(event.evidence.all()),
+            "timeline": event.timeline,
+            "querystring": event_filter.querystring(),
+        }
+        return render(request, "timeline/page.html#event-panel", context)
+    context = _page_context(request, event.timeline, event_filter, event)
+    return render(request, "timeline/page.html", context)
 
 
 @require_GET
 def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("timeline"), pk=pk)
-    evidence = list(article.evidence.select_related("event").order_by("start"))
+    evidence = list(
+        article.evidence.filter(event__in=Event.objects.published())
+        .select_related("event")
+        .order_by("start")
+    )
     selected = request.GET.get("passage", "")
     spans = [(e.start, e.end, f"passage-{e.pk}") for e in evidence]
     return render(
