@@ -24,7 +24,7 @@ def test_home_shows_the_default_timeline_with_chart_source_and_list(client, stor
     html = response.content.decode()
     assert response.status_code == 200
     assert "Acme story" in html
-    assert 'data-src="/api/events.json?timeline=acme"' in html
+    assert 'data-src="/api/events.json?timeline=acme&amp;quotes=0"' in html
     assert f'href="/events/{event.pk}/"' in html
     assert "vendor/htmx" in html and "vendor/plotly" in html
 

@@ -179,6 +179,26 @@ def period_end(start: dt.date, precision: str) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1) - dt.timedelta(days=1)
 
 
+def iso_prefix(date: dt.date | None, precision: str) -> str | None:
+    """The date as an ISO prefix that claims no more than the precision allows."""
+    if date is None:
+        return None
+    if precision in (Precision.DAY, Precision.WEEK):
+        return date.isoformat()
+    if precision == Precision.MONTH:
+        return date.isoformat()[:7]
+    return str(date.year)
+
+
+def period_of(
+    date: dt.date | None, end_date: dt.date | None, precision: str
+) -> tuple[dt.date, dt.date] | None:
+    """First and last day an event may cover, from its end date or its precision."""
+    if date is None:
+        return None
+    return date, end_date or period_end(date, precision)
+
+
 class EventQuerySet(models.QuerySet):
     def in_timeline(self, timeline: Timeline) -> EventQuerySet:
         return self.filter(timeline=timeline)
@@ -229,7 +249,11 @@ class EventQuerySet(models.QuerySet):
             "entities",
             models.Prefetch(
                 "evidence",
-                queryset=Evidence.objects.select_related("article").order_by(
+                # An article's full text is the largest thing we store and a panel never
+                # shows it; loading it once per passage made 10,000 events take seconds.
+                queryset=Evidence.objects.select_related("article")
+                .defer("article__text", "article__metadata")
+                .order_by(
                     models.F("article__published").asc(nulls_last=True), "article_id", "start"
                 ),
             ),
@@ -320,23 +344,11 @@ class Event(models.Model):
 
     @property
     def iso_date(self) -> str | None:
-        """The date as an ISO prefix that claims no more than the precision allows."""
-        if self.date is None:
-            return None
-        if self.precision in (Precision.DAY, Precision.WEEK):
-            return self.date.isoformat()
-        if self.precision == Precision.MONTH:
-            return self.date.isoformat()[:7]
-        return str(self.date.year)
+        return iso_prefix(self.date, self.precision)
 
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:
-        """First and last day the event may cover, from its end date or its precision."""
-        if self.date is None:
-            return None
-        if self.end_date:
-            return self.date, self.end_date
-        return self.date, period_end(self.date, self.precision)
+        return period_of(self.date, self.end_date, self.precision)
 
     def is_locked(self, field: str) -> bool:
         return field in self.locked_fields

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    "simple_history",
     "timeline.apps.TimelineConfig",
 ]
 
@@ -47,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "timeline.urls"
@@ -112,4 +114,9 @@ STORAGES = {
 X_FRAME_OPTIONS = "DENY"
 
 TIMELINE_DEFAULT_SLUG = env_str("TIMELINE_DEFAULT_SLUG", "meta-ai-2025")
+TIMELINE_PUBLISH_RULE = env_str("TIMELINE_PUBLISH_RULE", "non-rejected")
+if TIMELINE_PUBLISH_RULE not in ("approved", "non-rejected"):
+    raise ImproperlyConfigured("TIMELINE_PUBLISH_RULE must be approved or non-rejected.")
 TIMELINE_DEFAULT_TITLE = env_str("TIMELINE_DEFAULT_TITLE", "Meta's 2025 AI pivot")
+# Origins whose pages may frame /embed/ (its CSP frame-ancestors); every other page is DENY.
+TIMELINE_EMBED_ALLOWED_ORIGINS = env_list("TIMELINE_EMBED_ALLOWED_ORIGINS", default=["*"])

@@ -31,7 +31,7 @@
   }
 
   function hoverText(event) {
-    const sources = event.sources.length;
+    const sources = event.source_count;
     const flags = [event.precision + " precision"];
     if (event.status === "proposed") { flags.push("proposed"); }
     if (event.disputed) { flags.push("disputed date"); }

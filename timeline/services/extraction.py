@@ -6,6 +6,11 @@ most of its passages, keeps that event's id, status and every field an editor
 locked, and gains the new evidence. Stored events that no proposal supports any
 more are flagged `supported=False`, never deleted.
 
+Passages an editor placed (an event merged or split in the admin has its `evidence`
+locked) stay where the editor put them: such an event takes every proposal made mostly
+of its passages (so merged events stay merged), and its passages are never copied onto
+another event (so split events stay split).
+
 Everything is written in one transaction: a failure leaves the stored timeline as it was.
 """
 
@@ -15,9 +20,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from timeline.extraction.pipeline import extract_timeline
 from timeline.extraction.records import ArticleInput, DateSpan, EntityRecord, EventRecord
+from timeline.extraction.records import Evidence as EvidenceRecord
 from timeline.models import (
     STATED_DATE_SOURCES,
     Article,
@@ -106,40 +113,48 @@ def _reconcile_events(
         event.pk: event
         for event in Event.objects.in_timeline(timeline).prefetch_related("entities")
     }
-    owner_of: dict[PassageKey, int] = {}
+    owners: dict[PassageKey, set[int]] = defaultdict(set)
     passages_of: dict[int, set[PassageKey]] = defaultdict(set)
     for row in Evidence.objects.filter(event__timeline=timeline).values_list(
         "event_id", "article_id", "start", "end"
     ):
         key = (row[1], row[2], row[3])
-        owner_of[key] = row[0]
+        owners[key].add(row[0])
         passages_of[row[0]].add(key)
+    curated = {pk for pk, event in stored.items() if event.is_locked("evidence")}
 
+    matches = _match_proposals(records, articles, owners, curated)
+    leads = _leads(matches, passages_of)
     entities = _EntityBook(timeline)
-    claimed: set[int] = set()
+    named: dict[int, list[Entity]] = defaultdict(list)
+    touched: set[int] = set()
     new_evidence: list[Evidence] = []
-    for record in records:
-        evidence = [e for e in record.evidence if e.article in articles]
-        if not evidence:
-            continue
-        keys = [(articles[e.article].pk, e.start, e.end) for e in evidence]
-        event = _best_match(keys, owner_of, stored, claimed)
-        if event is None:
+    for index, (record, evidence, keys, pk) in enumerate(matches):
+        if pk is None:
             event = Event(timeline=timeline)
             _apply(event, record)
             event.save()
             report.created += 1
             stored[event.pk] = event
         else:
-            _apply(event, record)
-            event.supported = True
-            event.save()
-            report.updated += 1
-        claimed.add(event.pk)
-        if not event.is_locked("entities"):
-            event.entities.set(entities.resolve(record.entities))
+            event = stored[pk]
+            if leads[pk] == index:
+                before = _snapshot(event)
+                _apply(event, record)
+                event.supported = True
+                if _snapshot(event) != before:
+                    event.save()
+                report.updated += 1
+        touched.add(event.pk)
+        for entity in entities.resolve(record.entities):
+            if entity not in named[event.pk]:
+                named[event.pk].append(entity)
         for item, key in zip(evidence, keys, strict=True):
             if key in passages_of[event.pk]:
+                continue
+            keepers = owners[key] & curated
+            if keepers:
+                touched |= keepers
                 continue
             passages_of[event.pk].add(key)
             row = Evidence(
@@ -155,28 +170,81 @@ def _reconcile_events(
             )
             row.clean()
             new_evidence.append(row)
-    Evidence.objects.bulk_create(new_evidence, batch_size=500)
+    for pk, found in named.items():
+        if not stored[pk].is_locked("entities"):
+            stored[pk].entities.set(found)
+    bulk_create_with_history(new_evidence, Evidence, batch_size=500)
     report.evidence_added = len(new_evidence)
-    orphaned = [pk for pk in stored if pk not in claimed and stored[pk].supported]
-    report.unsupported = Event.objects.filter(pk__in=orphaned).update(supported=False)
+    orphaned = [e for pk, e in stored.items() if pk not in touched and e.supported]
+    for event in orphaned:
+        event.supported = False
+    bulk_update_with_history(orphaned, Event, ["supported"], batch_size=500)
+    report.unsupported = len(orphaned)
 
 
-def _best_match(
-    keys: list[PassageKey],
-    owner_of: dict[PassageKey, int],
-    stored: dict[int, Event],
-    claimed: set[int],
-) -> Event | None:
-    """The stored event holding most of these passages and not yet taken by another proposal."""
-    votes: dict[int, int] = defaultdict(int)
-    for key in keys:
-        owner = owner_of.get(key)
-        if owner is not None and owner not in claimed:
-            votes[owner] += 1
-    if not votes:
-        return None
-    best = max(votes, key=lambda pk: (votes[pk], -pk))
-    return stored[best]
+Match = tuple[EventRecord, list[EvidenceRecord], list[PassageKey], int | None]
+"""A proposal, its evidence in stored articles, their passage keys and the event it maps to."""
+
+
+def _match_proposals(
+    records: list[EventRecord],
+    articles: dict[str, Article],
+    owners: dict[PassageKey, set[int]],
+    curated: set[int],
+) -> list[Match]:
+    """Map each proposal onto the stored event holding most of its passages.
+
+    An event takes one proposal, except an event whose passages an editor set by merging
+    or splitting (`curated`): it takes every proposal made mostly of its passages, so
+    events merged by an editor stay merged.
+    """
+    matches: list[Match] = []
+    claimed: set[int] = set()
+    for record in records:
+        evidence = [e for e in record.evidence if e.article in articles]
+        if not evidence:
+            continue
+        keys = [(articles[e.article].pk, e.start, e.end) for e in evidence]
+        votes: dict[int, int] = defaultdict(int)
+        for key in keys:
+            for owner in owners.get(key, ()):
+                if owner not in claimed or owner in curated:
+                    votes[owner] += 1
+        pk = max(votes, key=lambda pk: (votes[pk], -pk)) if votes else None
+        if pk is not None:
+            claimed.add(pk)
+        matches.append((record, evidence, keys, pk))
+    return matches
+
+
+def _leads(matches: list[Match], passages_of: dict[int, set[PassageKey]]) -> dict[int, int]:
+    """For each matched event, the proposal that sets its fields: the one sharing most passages."""
+    leads: dict[int, int] = {}
+    shared: dict[int, int] = {}
+    for index, (_, _, keys, pk) in enumerate(matches):
+        if pk is None:
+            continue
+        count = len(passages_of[pk].intersection(keys))
+        if pk not in leads or count > shared[pk]:
+            leads[pk], shared[pk] = index, count
+    return leads
+
+
+def _snapshot(event: Event) -> tuple:
+    """The fields extraction writes, to save (and record in history) only real changes."""
+    return tuple(getattr(event, name) for name in _WRITTEN_FIELDS)
+
+
+_WRITTEN_FIELDS = (
+    "title",
+    "summary",
+    "date",
+    "end_date",
+    "precision",
+    "alternative_dates",
+    "kind",
+    "supported",
+)
 
 
 def _apply(event: Event, record: EventRecord) -> None:

@@ -78,7 +78,7 @@ def _results_context(request: HttpRequest, timeline: Timeline, event_filter: Eve
         "querystring": event_filter.querystring(),
         "chart_src": reverse("timeline:events-json")
         + "?"
-        + urlencode({"timeline": timeline.slug, **params}),
+        + urlencode({"timeline": timeline.slug, **params, "quotes": "0"}),
         "page_link": "?" + urlencode({**params, "page": ""}),
         "page_obj": page,
         "events": page.object_list,
