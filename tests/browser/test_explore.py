@@ -1,0 +1,150 @@
+"""Exploring in a real browser: history, filters, keyboard, phone width, shared links."""
+
+import datetime as dt
+
+import pytest
+
+from tests.factories import make_article, make_entity, make_event, make_evidence, make_timeline
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SENTENCES = [
+    "Acme Corp opened a plant in Leeds on March 3, 2024.",
+    "Acme Corp hired 300 workers in April 2024.",
+    "Beta Ltd sued Acme Corp on May 9, 2024.",
+    "Beta Ltd settled the case in June 2024.",
+    "Gamma Inc bought Beta Ltd on July 1, 2024.",
+]
+
+
+@pytest.fixture
+def site(live_server, settings):
+    settings.TIMELINE_DEFAULT_SLUG = "acme"
+    timeline = make_timeline("acme", "Acme story")
+    article = make_article(timeline, text=" ".join(SENTENCES), title="Acme year in review")
+    entities = {
+        name: make_entity(timeline, name) for name in ("Acme Corp", "Beta Ltd", "Gamma Inc")
+    }
+    dates = [
+        (dt.date(2024, 3, 3), "day"),
+        (dt.date(2024, 4, 1), "month"),
+        (dt.date(2024, 5, 9), "day"),
+        (dt.date(2024, 6, 1), "month"),
+        (dt.date(2024, 7, 1), "day"),
+    ]
+    events = []
+    for sentence, (date, precision) in zip(SENTENCES, dates, strict=True):
+        event = make_event(timeline, title=sentence[:-1], date=date, precision=precision)
+        event.entities.add(*[e for name, e in entities.items() if name in sentence])
+        make_evidence(event, article, sentence)
+        events.append(event)
+    return live_server.url, events
+
+
+def panel_title(page) -> str:
+    page.wait_for_selector("#event-panel h2")
+    return page.locator("#event-panel h2").inner_text()
+
+
+def test_back_restores_the_previous_panel_and_forward_returns(site, page):
+    base, events = site
+    page.goto(base + "/")
+    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    page.get_by_role("link", name=events[0].title).click()
+    page.wait_for_url(f"**/events/{events[0].pk}/")
+    page.get_by_role("link", name=events[2].title).click()
+    page.wait_for_url(f"**/events/{events[2].pk}/")
+    assert panel_title(page) == events[2].title
+    page.go_back()
+    page.wait_for_url(f"**/events/{events[0].pk}/")
+    page.wait_for_function(
+        "t => document.querySelector('#event-panel h2')?.innerText === t", arg=events[0].title
+    )
+    page.go_forward()
+    page.wait_for_url(f"**/events/{events[2].pk}/")
+    page.wait_for_function(
+        "t => document.querySelector('#event-panel h2')?.innerText === t", arg=events[2].title
+    )
+    assert page.js_errors == []
+
+
+def test_filter_by_entity_updates_list_chart_and_address(site, page):
+    base, events = site
+    page.goto(base + "/")
+    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    assert page.locator(".event-list li").count() == 5
+    page.select_option("#filter-entity", "Gamma Inc")
+    page.wait_for_url("**/?entity=Gamma+Inc")
+    page.wait_for_function("document.querySelectorAll('.event-list li').length === 1")
+    page.wait_for_selector("#timeline-chart[data-ready='true'][data-count='1']")
+    assert "Gamma Inc bought" in page.locator(".event-list").inner_text()
+    assert page.js_errors == []
+
+
+def test_entity_link_in_the_panel_filters(site, page):
+    base, events = site
+    page.goto(base + f"/events/{events[2].pk}/")
+    page.locator("#event-panel .entities a", has_text="Beta Ltd").click()
+    page.wait_for_url("**/?entity=Beta+Ltd")
+    page.wait_for_function("document.querySelectorAll('.event-list li').length === 3")
+
+
+def test_keyboard_selects_events_on_the_chart(site, page):
+    base, events = site
+    page.goto(base + "/")
+    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    page.focus("#timeline-chart")
+    page.keyboard.press("ArrowRight")
+    assert panel_title(page) == events[0].title
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "t => document.querySelector('#event-panel h2')?.innerText === t", arg=events[1].title
+    )
+    page.keyboard.press("End")
+    page.wait_for_url(f"**/events/{events[4].pk}/")
+    page.keyboard.press("-")
+    assert page.js_errors == []
+
+
+def test_keyboard_reaches_the_list_and_opens_an_event(site, page):
+    base, events = site
+    page.goto(base + "/")
+    page.locator(".event-list a").first.focus()
+    page.keyboard.press("Enter")
+    assert panel_title(page) == events[0].title
+
+
+def test_phone_width_stacks_chart_panel_and_list(site, browser, screenshot_dir):
+    base, events = site
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base + f"/events/{events[1].pk}/")
+    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "nothing overflows sideways"
+    chart = page.locator("#timeline-chart").bounding_box()
+    panel = page.locator("#event-panel").bounding_box()
+    listing = page.locator(".event-list").bounding_box()
+    assert chart["y"] < panel["y"] < listing["y"]
+    page.screenshot(path=str(screenshot_dir / "explore-phone.png"), full_page=True)
+    context.close()
+
+
+def test_a_copied_url_opens_the_same_state(site, page):
+    base, events = site
+    page.goto(base + f"/events/{events[3].pk}/?entity=Beta+Ltd")
+    assert panel_title(page) == events[3].title
+    assert page.locator(".event-list li").count() == 3
+    assert page.input_value("#filter-entity") == "Beta Ltd"
+    page.wait_for_selector("#timeline-chart[data-ready='true'][data-count='3']")
+
+
+def test_without_javascript_the_list_links_to_event_pages(site, browser):
+    base, events = site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/")
+    page.get_by_role("link", name=events[4].title).click()
+    page.wait_for_url(f"**/events/{events[4].pk}/")
+    assert "Gamma Inc bought Beta Ltd" in page.locator("#event-panel blockquote").inner_text()
+    context.close()
