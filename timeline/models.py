@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -241,7 +242,16 @@ class EventQuerySet(models.QuerySet):
         return self.order_by(models.F("date").asc(nulls_last=True), "id")
 
     def with_source_count(self) -> EventQuerySet:
-        return self.annotate(source_count=Count("evidence", distinct=True))
+        """Each event's number of passages, as a subquery: a join and GROUP BY over every
+        event would be paid again by the paginator's count on a large timeline."""
+        passages = (
+            Evidence.objects.filter(event=models.OuterRef("pk"))
+            .order_by()
+            .values("event")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return self.annotate(source_count=Coalesce(models.Subquery(passages), 0))
 
     def with_panel_data(self) -> EventQuerySet:
         """Everything an event panel shows, fetched in a fixed number of queries."""

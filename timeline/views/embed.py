@@ -18,8 +18,7 @@ from timeline.filters import EventFilter, FilterError
 from timeline.models import Event
 from timeline.oembed import OEmbedError, dimension, oembed_document, shared_page
 from timeline.views.exports import requested_timeline, site_url
-from timeline.views.pages import _results_context as results_context
-from timeline.views.pages import bad_request
+from timeline.views.pages import bad_request, results_context
 
 TEXT = "text/plain; charset=utf-8"
 
@@ -43,8 +42,9 @@ def embed(request: HttpRequest) -> HttpResponse:
         if not raw_event.isdecimal():
             return bad_request(request, "event must be an event number")
         events = Event.objects.in_timeline(timeline).published().with_panel_data()
+        events = events.select_related("timeline")
         event = get_object_or_404(events, pk=int(raw_event))
-    context = results_context(request, timeline, event_filter)
+    context = results_context(request, timeline, event_filter, keep={"timeline": timeline.slug})
     context.update(
         {
             "event": event,

@@ -64,7 +64,18 @@ def _entity_choices(timeline: Timeline) -> list[tuple[str, int]]:
     return list(rows)
 
 
-def _results_context(request: HttpRequest, timeline: Timeline, event_filter: EventFilter) -> dict:
+def results_context(
+    request: HttpRequest,
+    timeline: Timeline,
+    event_filter: EventFilter,
+    *,
+    keep: dict[str, str] | None = None,
+) -> dict:
+    """The chart source, the page of events and the links between pages.
+
+    `keep` holds query parameters the links must carry besides the filters (the embed,
+    served from one URL for every timeline, keeps `timeline`).
+    """
     events = event_filter.apply(Event.objects.in_timeline(timeline).published(), timeline)
     paginator = Paginator(events.chronological().with_source_count(), EVENTS_PER_PAGE)
     try:
@@ -79,7 +90,7 @@ def _results_context(request: HttpRequest, timeline: Timeline, event_filter: Eve
         "chart_src": reverse("timeline:events-json")
         + "?"
         + urlencode({"timeline": timeline.slug, **params, "quotes": "0"}),
-        "page_link": "?" + urlencode({**params, "page": ""}),
+        "page_link": "?" + urlencode({**(keep or {}), **params, "page": ""}),
         "page_obj": page,
         "events": page.object_list,
         "total": paginator.count,
@@ -89,7 +100,7 @@ def _results_context(request: HttpRequest, timeline: Timeline, event_filter: Eve
 def _page_context(
     request: HttpRequest, timeline: Timeline, event_filter: EventFilter, event: Event | None
 ) -> dict:
-    context = _results_context(request, timeline, event_filter)
+    context = results_context(request, timeline, event_filter)
     context.update(
         {
             "timelines": Timeline.objects.all(),
@@ -117,7 +128,7 @@ def timeline_page(request: HtmxHttpRequest, slug: str | None = None) -> HttpResp
     except FilterError as error:
         return bad_request(request, str(error))
     if _is_fragment_request(request):
-        context = _results_context(request, timeline, event_filter)
+        context = results_context(request, timeline, event_filter)
         response = render(request, "timeline/page.html#results", context)
         # The form sends every field, empty or not; the address bar gets the tidy version.
         response["HX-Push-Url"] = timeline.get_absolute_url() + context["querystring"]
