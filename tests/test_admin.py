@@ -267,7 +267,7 @@ def test_upload_many_files_with_a_report_per_file(editor_client):
             "timeline": timeline.pk,
             "files": [
                 SimpleUploadedFile("widget.txt", SECOND_TEXT.encode()),
-                SimpleUploadedFile("bad.txt", b"\xff\xfe\x00bad"),
+                SimpleUploadedFile("bad.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20),
             ],
         },
     )

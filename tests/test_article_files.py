@@ -10,6 +10,7 @@ from timeline.article_files import (
     decode_article,
     parse_article,
     read_article_file,
+    safe_file_name,
 )
 
 
@@ -65,15 +66,91 @@ def test_long_first_line_gives_a_shortened_title_without_an_inline_date():
 
 @pytest.mark.parametrize(
     ("raw", "message"),
-    [(b"", "empty"), (b"   \n", "empty"), (b"abc\x00def", "binary"), (b"caf\xe9 au lait", "UTF-8")],
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"abc\x00def", "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10, "binary"),
+        (bytes(range(1, 32)) * 20, "binary"),
+    ],
 )
-def test_undecodable_input_is_refused_with_a_reason(raw, message):
+def test_what_is_not_text_is_refused_with_a_reason(raw, message):
     with pytest.raises(ArticleFileError, match=message):
         decode_article(raw)
 
 
-def test_bom_and_windows_line_endings_are_normalised():
-    assert decode_article("\ufeffLine one\r\nLine two".encode()) == "Line one\nLine two"
+@pytest.mark.parametrize(
+    ("raw", "text", "note"),
+    [
+        ("\ufeffLine one\r\nLine two".encode(), "Line one\nLine two", ""),
+        ("Café in Zürich".encode("cp1252"), "Café in Zürich", "Windows-1252"),
+        ("Caf\u00e9 \u201cquoted\u201d".encode("cp1252"), "Café “quoted”", "Windows-1252"),
+        ("Größe".encode("utf-16"), "Größe", "UTF-16"),
+        ("Plain text here".encode("utf-16-le"), "Plain text here", "UTF-16-LE"),
+        ("Plain text here".encode("utf-16-be"), "Plain text here", "UTF-16-BE"),
+    ],
+)
+def test_other_encodings_are_decoded_and_say_so(raw, text, note):
+    decoded = decode_article(raw)
+    assert decoded.text == text
+    assert note in decoded.note
+
+
+def test_oversized_files_are_refused_before_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * 300_000)
+    with pytest.raises(ArticleFileError, match="limit is 1.0 MB"):
+        read_article_file(path, max_bytes=1024 * 1024)
+
+
+@pytest.mark.parametrize("raw", ["3000-01-01", "1066-10-14", "February 30, 2024", "2024-02-30"])
+def test_absurd_header_dates_are_refused(raw):
+    with pytest.raises(ArticleFileError, match="date"):
+        parse_article("a.txt", f"title: T\npublished: {raw}\n\nBody.")
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("..\\..\\boot.ini.txt", "boot.ini.txt"),
+        ("report\x00\x1b[31m.txt", "report[31m.txt"),
+        ("...hidden.txt", "hidden.txt"),
+        ("", "unnamed"),
+    ],
+)
+def test_file_names_are_never_paths(name, safe):
+    assert safe_file_name(name) == safe
+
+
+def test_web_pages_become_their_readable_text(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Site | Acme opens plant</title>"
+        '<meta property="og:title" content="Acme opens Leeds plant">'
+        '<meta property="article:published_time" content="2024-03-04T09:00:00Z">'
+        '<link rel="canonical" href="https://example.org/acme"><style>p{color:red}</style>'
+        "</head><body><nav>Home | News</nav><article><h1>Acme opens Leeds plant</h1>"
+        "<p>Acme Corp opened a plant\n in Leeds on <b>March 3, 2024</b>.</p>"
+        "<script>alert(1)</script><p>It will employ 300&nbsp;people.</p></article>"
+        "<footer>© Example</footer></body></html>"
+    )
+    article = read_article_file(page)
+    assert article.title == "Acme opens Leeds plant"
+    assert article.published == dt.date(2024, 3, 4)
+    assert article.url == "https://example.org/acme"
+    assert article.text == (
+        "Acme opens Leeds plant\n\nAcme Corp opened a plant in Leeds on March 3, 2024.\n\n"
+        "It will employ 300 people.\n"
+    )
+    assert "alert" not in article.text and "Home" not in article.text
+    assert "web page converted to text" in article.notes
+
+
+def test_a_txt_file_holding_html_is_read_as_a_page(tmp_path):
+    page = tmp_path / "saved.txt"
+    page.write_text("<html><body><p>First paragraph.</p><p>Second.</p></body></html>")
+    assert read_article_file(page).text == "First paragraph.\n\nSecond.\n"
 
 
 def test_unsupported_suffix_and_missing_file(tmp_path):

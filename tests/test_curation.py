@@ -198,7 +198,7 @@ def test_uploaded_files_get_the_ingest_checks_and_report():
     assert [r.line() for r in report.results] == [
         "new: one.txt",
         "unchanged: one.txt",
-        "failed: notes.pdf: unsupported file type '.pdf': use .txt or .md",
+        "failed: notes.pdf: unsupported file type '.pdf': use .txt, .md or .html",
     ]
     assert Article.objects.get().title == "One"
     assert report.extraction is not None

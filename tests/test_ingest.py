@@ -30,7 +30,7 @@ def test_new_then_unchanged(tmp_path):
 
 def test_a_bad_file_among_good_ones_fails_alone(tmp_path):
     (tmp_path / "a_good.txt").write_text(GOOD)
-    (tmp_path / "b_bad.txt").write_bytes(b"\xff\xfe\x00binary")
+    (tmp_path / "b_bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
     (tmp_path / "c_good.txt").write_text(GOOD.replace("Leeds", "York"))
     report = articles_ingest(timeline=make_timeline(), paths=[tmp_path], extract=False)
     assert [r.status for r in report.results] == ["new", "failed", "new"]

@@ -117,6 +117,8 @@ TIMELINE_DEFAULT_SLUG = env_str("TIMELINE_DEFAULT_SLUG", "meta-ai-2025")
 TIMELINE_PUBLISH_RULE = env_str("TIMELINE_PUBLISH_RULE", "non-rejected")
 if TIMELINE_PUBLISH_RULE not in ("approved", "non-rejected"):
     raise ImproperlyConfigured("TIMELINE_PUBLISH_RULE must be approved or non-rejected.")
+# Larger article files are refused at ingest with a message naming this setting.
+TIMELINE_MAX_ARTICLE_BYTES = env_int("TIMELINE_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)
 TIMELINE_DEFAULT_TITLE = env_str("TIMELINE_DEFAULT_TITLE", "Meta's 2025 AI pivot")
 # Origins whose pages may frame /embed/ (its CSP frame-ancestors); every other page is DENY.
 TIMELINE_EMBED_ALLOWED_ORIGINS = env_list("TIMELINE_EMBED_ALLOWED_ORIGINS", default=["*"])

@@ -1,10 +1,11 @@
 """Editors' decisions that write several rows at once, as the admin makes them.
 
 Merging, splitting and re-dating events; adding articles by upload or paste; correcting
-an article's date; re-reading articles. Each runs in one transaction. The rules live in
-the model verbs (`Event.merge_into`, `Event.set_date`, `Article.set_published`) and in the
-ingest service (file checks, duplicate detection), which these functions reuse rather
-than repeat. Permissions are the admin's business, not checked here.
+an article's date. Each runs in one transaction. (Re-reads and large uploads are background
+jobs: `timeline.services.jobs`.) The rules live in the model verbs (`Event.merge_into`,
+`Event.set_date`, `Article.set_published`) and in the ingest service (file checks, duplicate
+detection), which these functions reuse rather than repeat. Permissions are the admin's
+business, not checked here.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def article_paste(
     """
     report = IngestReport()
     try:
-        body = decode_article(text.encode("utf-8"))
+        body = decode_article(text.encode("utf-8")).text
         article_file = ArticleFile(name="", text=body, title=title, url=url, source=source)
         with transaction.atomic():
             article, created = article_store(timeline=timeline, article_file=article_file)
@@ -139,9 +140,3 @@ def article_set_published(*, article: Article, date: dt.date | None) -> Extracti
     with transaction.atomic():
         article.set_published(date, source=DateSource.EDITOR, reason="set by an editor")
         return timeline_extract(timeline=article.timeline)
-
-
-def articles_reextract(*, articles: Iterable[Article]) -> dict[Timeline, ExtractionReport]:
-    """Re-read the timelines of these articles (events are worked out per timeline)."""
-    timelines = {article.timeline_id: article.timeline for article in articles}
-    return {timeline: timeline_extract(timeline=timeline) for timeline in timelines.values()}

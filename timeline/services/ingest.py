@@ -12,9 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from timeline.article_files import ArticleFile, ArticleFileError, collect_paths, read_article_file
+from timeline.article_files import (
+    ArticleFile,
+    ArticleFileError,
+    collect_paths,
+    read_article_file,
+    safe_file_name,
+)
 from timeline.models import Article, DateSource, Timeline, content_hash
 from timeline.services.extraction import ExtractionReport, timeline_extract
 
@@ -26,11 +33,14 @@ class IngestResult:
     name: str
     status: Status
     reason: str = ""
+    """Why a file failed; for a stored one, how it was read when that was not plain UTF-8."""
     article_id: int | None = None
 
     def line(self) -> str:
         if self.status == "failed":
             return f"failed: {self.name}: {self.reason}"
+        if self.reason:
+            return f"{self.status}: {self.name} ({self.reason})"
         return f"{self.status}: {self.name}"
 
 
@@ -71,7 +81,7 @@ def article_store(*, timeline: Timeline, article_file: ArticleFile) -> tuple[Art
         url=article_file.url,
         text=article_file.text,
         file_name=article_file.name,
-        metadata=article_file.metadata,
+        metadata={**article_file.metadata, **_notes(article_file)},
     )
     if article_file.published is not None:
         article.published = article_file.published
@@ -86,16 +96,22 @@ def article_store(*, timeline: Timeline, article_file: ArticleFile) -> tuple[Art
     return article, True
 
 
+def _notes(article_file: ArticleFile) -> dict[str, str]:
+    return {"read_as": "; ".join(article_file.notes)} if article_file.notes else {}
+
+
 def ingest_one(*, timeline: Timeline, path: Path) -> IngestResult:
+    name = safe_file_name(path.name)
     try:
-        article_file = read_article_file(path)
+        article_file = read_article_file(path, max_bytes=settings.TIMELINE_MAX_ARTICLE_BYTES)
         article, created = article_store(timeline=timeline, article_file=article_file)
     except ArticleFileError as error:
-        return IngestResult(path.name, "failed", str(error))
+        return IngestResult(name, "failed", str(error))
     except Exception as error:  # noqa: BLE001 - one bad file must never abort the batch
         message = "; ".join(getattr(error, "messages", [])) or str(error) or type(error).__name__
-        return IngestResult(path.name, "failed", message.splitlines()[0])
-    return IngestResult(path.name, "new" if created else "unchanged", article_id=article.pk)
+        return IngestResult(name, "failed", message.splitlines()[0])
+    status = "new" if created else "unchanged"
+    return IngestResult(name, status, "; ".join(article_file.notes), article_id=article.pk)
 
 
 def articles_ingest(
