@@ -3,7 +3,9 @@
 Extraction proposes; editors decide here. Every change an editor makes to an event locks
 the field so that a re-run of extraction keeps it; merges and splits lock the event's
 passages. Multi-row decisions (merge, split, re-date, upload, paste, re-date an article)
-go through `timeline.services.curation`; this module only collects the editor's choice.
+go through `timeline.services.curation`; large uploads and re-reads become background jobs
+(`timeline.services.jobs`), which editors follow here. This module only collects the
+editor's choice.
 Every change is recorded with who and when (django-simple-history) and can be reverted
 from an object's History page.
 
@@ -24,10 +26,11 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
@@ -36,11 +39,19 @@ from simple_history.admin import SimpleHistoryAdmin
 from timeline.article_files import SUPPORTED_SUFFIXES
 from timeline.extraction.pipeline import read_article
 from timeline.extraction.records import ArticleInput, TimeMention
-from timeline.models import Article, DateSource, Entity, Event, Evidence, Precision, Timeline
+from timeline.models import (
+    Article,
+    DateSource,
+    Entity,
+    Event,
+    Evidence,
+    Precision,
+    Timeline,
+    TimelineJob,
+)
 from timeline.services.curation import (
     article_paste,
     article_set_published,
-    articles_reextract,
     articles_upload,
     event_split,
     events_merge,
@@ -48,6 +59,7 @@ from timeline.services.curation import (
 )
 from timeline.services.extraction import timeline_extract
 from timeline.services.ingest import IngestReport
+from timeline.services.jobs import job_ingest_enqueue, job_reextract_enqueue, upload_is_large
 
 LOCK_LABELS = {
     "title": "Title",
@@ -91,8 +103,7 @@ class TimelineAdmin(admin.ModelAdmin):
     )
     def re_extract(self, request: HttpRequest, queryset: QuerySet[Timeline]) -> None:
         for timeline in queryset:
-            report = timeline_extract(timeline=timeline)
-            self.message_user(request, f"{timeline.title}: {report.line()}", messages.SUCCESS)
+            report_job(self, request, job_reextract_enqueue(timeline=timeline, by=request.user))
 
 
 @admin.register(Entity)
@@ -673,9 +684,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
         )
         report = None
         if request.method == "POST" and form.is_valid():
-            report = articles_upload(
-                timeline=form.cleaned_data["timeline"], files=form.cleaned_data["files"]
-            )
+            timeline, files = form.cleaned_data["timeline"], form.cleaned_data["files"]
+            if upload_is_large(files=files):
+                job = job_ingest_enqueue(timeline=timeline, files=files, by=request.user)
+                report_job(self, request, job)
+                url = reverse("admin:timeline_timelinejob_change", args=[job.pk])
+                return HttpResponseRedirect(url)
+            report = articles_upload(timeline=timeline, files=files)
             self._report(request, report)
         return self._form_page(request, "upload", form, "Upload articles", report=report)
 
@@ -702,9 +717,82 @@ class ArticleAdmin(SimpleHistoryAdmin):
         description="Re-read selected articles (extract events again)", permissions=["change"]
     )
     def re_extract(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        for timeline, report in articles_reextract(articles=queryset).items():
-            self.message_user(request, f"{timeline.title}: {report.line()}", messages.SUCCESS)
+        for timeline in Timeline.objects.filter(pk__in=queryset.values("timeline")):
+            report_job(self, request, job_reextract_enqueue(timeline=timeline, by=request.user))
 
 
 def _default_timeline() -> Timeline | None:
     return Timeline.objects.filter(slug=settings.TIMELINE_DEFAULT_SLUG).first()
+
+
+# Background jobs ---------------------------------------------------------------------
+
+
+def report_job(model_admin: admin.ModelAdmin, request: HttpRequest, job: TimelineJob) -> None:
+    """Tell the editor how a job they started stands, with a link to follow it."""
+    url = reverse("admin:timeline_timelinejob_change", args=[job.pk])
+    if job.status == TimelineJob.Status.FAILED:
+        text, level = f"failed: {job.error}", messages.ERROR
+    elif job.status == TimelineJob.Status.DONE:
+        text, level = job.lines[-1], messages.SUCCESS
+    else:
+        text, level = "runs in the background", messages.INFO
+    link = format_html('<a href="{}">{}</a>', url, job)
+    model_admin.message_user(request, format_html("{}: {}", link, text), level)
+
+
+@admin.register(TimelineJob)
+class TimelineJobAdmin(admin.ModelAdmin):
+    """Uploads and re-reads done by the task worker, for editors to follow.
+
+    Read-only: the worker writes jobs. The change page shows the progress and refreshes
+    it itself (htmx asks the same URL for the `progress` partial until the job ends).
+    """
+
+    list_display = ["__str__", "status", "progress", "created_by", "created_at", "finished_at"]
+    list_filter = ["status", "kind", "timeline"]
+    list_select_related = ["timeline", "created_by"]
+    search_fields = ["report", "error"]
+    fields = [
+        "timeline",
+        "kind",
+        "created_by",
+        "created_at",
+        "started_at",
+        "finished_at",
+        "task_id",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: TimelineJob | None = None) -> bool:
+        return False
+
+    @admin.display(description="progress")
+    def progress(self, obj: TimelineJob) -> str:
+        return format_html(
+            '<progress max="{}" value="{}"></progress> {} of {}',
+            obj.total,
+            obj.done,
+            obj.done,
+            obj.total,
+        )
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None
+    ) -> HttpResponse:
+        """The job's page, or only its progress when htmx polls for it."""
+        if request.htmx and request.method == "GET":
+            job = self.get_object(request, object_id)
+            if job is None:
+                raise Http404("No such job.")
+            if not self.has_view_permission(request, job):
+                raise PermissionDenied
+            template = "admin/timeline/timelinejob/change_form.html#progress"
+            response = TemplateResponse(request, template, {"original": job})
+        else:
+            response = super().change_view(request, object_id, form_url, extra_context)
+        patch_vary_headers(response, ["HX-Request"])
+        return response

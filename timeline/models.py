@@ -501,3 +501,116 @@ class Evidence(models.Model):
             return self.quote, "", ""
         a, b = inner
         return self.quote[:a], self.quote[a:b], self.quote[b:]
+
+
+class TimelineJob(models.Model):
+    """Long work on a timeline, done by the task worker, with progress an editor can watch.
+
+    The worker records each step as soon as it is done (every change commits on its own),
+    so the admin shows the progress while the work runs. An upload's steps are its files,
+    then re-reading the timeline; a re-read is one step.
+    """
+
+    class Kind(models.TextChoices):
+        INGEST = "ingest", "Upload"
+        REEXTRACT = "reextract", "Re-read"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    timeline = models.ForeignKey(Timeline, on_delete=models.CASCADE, related_name="jobs")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(
+        default=1, help_text="Steps: one per uploaded file and one to re-read the timeline."
+    )
+    done = models.PositiveIntegerField(default=0, help_text="Steps finished so far.")
+    report = models.TextField(
+        blank=True, help_text="One line per file, as `manage.py ingest` prints them."
+    )
+    error = models.TextField(
+        blank=True,
+        help_text="Why the job stopped. Every article stored before it stopped is kept.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    task_id = models.CharField(
+        max_length=64, blank=True, help_text="The task's id in the task backend."
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "background job"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}: {self.timeline}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.report.splitlines()
+
+    @property
+    def stage(self) -> str:
+        """What the job is doing now, in an editor's words."""
+        if self.status == self.Status.QUEUED:
+            return "Waiting for the worker to start it."
+        if self.status == self.Status.FAILED:
+            return "Failed."
+        if self.status == self.Status.DONE:
+            return "Done."
+        if self.kind == self.Kind.INGEST and self.done < self.total - 1:
+            return f"Reading file {self.done + 1} of {self.total - 1}."
+        return "Re-reading the timeline's events."
+
+    def start(self) -> None:
+        self.status, self.started_at = self.Status.RUNNING, timezone.now()
+        self.save(update_fields=["status", "started_at"])
+
+    def advance(self, line: str) -> None:
+        """Record one finished step and its report line."""
+        self.report = f"{self.report}{line}\n"
+        self.done += 1
+        self.save(update_fields=["report", "done"])
+
+    def finish(self) -> None:
+        self.status, self.finished_at = self.Status.DONE, timezone.now()
+        self.save(update_fields=["status", "finished_at"])
+
+    def fail(self, error: str) -> None:
+        self.status, self.error, self.finished_at = self.Status.FAILED, error, timezone.now()
+        self.save(update_fields=["status", "error", "finished_at"])
+
+
+class JobFile(models.Model):
+    """An uploaded file, kept in the database until its job has read it.
+
+    The bytes live here rather than on the web server's disk: the worker may start later,
+    or on another machine, and must still find every file the editor sent. A file is
+    deleted once read; its outcome is a line of the job's report.
+    """
+
+    job = models.ForeignKey(TimelineJob, on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=255)
+    content = models.BinaryField()
+
+    class Meta:
+        ordering = ["job", "position"]
+
+    def __str__(self) -> str:
+        return self.name
