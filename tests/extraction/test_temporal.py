@@ -1,0 +1,449 @@
+"""Unit tests of the temporal tagger: extents, values, anaphora, traps, robustness."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.extraction import temporal
+from timeline.extraction.records import TimeMention
+from timeline.extraction.temporal import tag
+
+REF = dt.date(2025, 6, 13)  # a Friday
+
+
+def found(text: str, reference: dt.date | None = REF) -> dict[str, tuple[str, str]]:
+    """Mention text -> (type, value), for compact assertions."""
+    return {m.text: (m.type, m.value) for m in tag(text, reference)}
+
+
+def test_time_mention_is_the_records_class():
+    assert temporal.TimeMention is TimeMention
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("The deal closed on June 11, 2025.", "June 11, 2025", "2025-06-11"),
+        ("It was signed 3 March 2024 in Paris.", "3 March 2024", "2024-03-03"),
+        ("Filed 2024-11-05 with regulators.", "2024-11-05", "2024-11-05"),
+        ("The plant opened in September 2019.", "September 2019", "2019-09"),
+        ("The company was founded in 2016.", "2016", "2016"),
+        ("Sales doubled in the 1990s.", "the 1990s", "199"),
+        ("Prices peaked in the second quarter of 2024.", "the second quarter of 2024", "2024-Q2"),
+        ("Results for Q3 2024 were weak.", "Q3 2024", "2024-Q3"),
+        ("It happened in the summer of 2021.", "the summer of 2021", "2021-SU"),
+    ],
+)
+def test_absolute_dates(text, expected, value):
+    assert found(text)[expected] == ("DATE", value)
+
+
+def test_date_with_clock_time_is_a_time():
+    assert found("Posted June 11, 2025, 10:01 pm by staff.")["June 11, 2025, 10:01 pm"] == (
+        "TIME",
+        "2025-06-11T22:01",
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("06/11/2025", "2025-06-11"),
+        ("25/12/2024", "2024-12-25"),
+        ("2025/6/13", "2025-06-13"),
+        ("13.06.2025", "2025-06-13"),
+    ],
+)
+def test_numeric_dates_go_through_dateparser(written, value):
+    assert found(f"The filing is dated {written} and signed.")[written] == ("DATE", value)
+
+
+def test_numbers_with_slashes_that_are_not_dates():
+    assert tag("Support is 24/7 and costs 1/2 of the old price; 31/31/2020 is no date.", REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("Shares fell yesterday.", "yesterday", "2025-06-12"),
+        ("The vote is tomorrow.", "tomorrow", "2025-06-14"),
+        ("Revenue rose last year.", "last year", "2024"),
+        ("He will step down next month.", "next month", "2025-07"),
+        ("Talks resumed last week.", "last week", "2025-W23"),
+        ("It opened three years ago.", "three years ago", "2022"),
+        ("This month alone, 45 people left.", "This month", "2025-06"),
+        ("He predicted it earlier this year.", "earlier this year", "2025"),
+        ("They will ship versions later this year.", "later this year", "2025"),
+        ("Reality came knocking this past April.", "this past April", "2025-04"),
+        ("The strike started last Thursday.", "last Thursday", "2025-06-12"),
+        ("Talks ended Tuesday without a deal.", "Tuesday", "2025-06-10"),
+        ("The court will rule Monday.", "Monday", "2025-06-16"),
+        ("Growth slowed in the first quarter.", "the first quarter", "2025-Q1"),
+        ("The firm expanded last fall.", "last fall", "2024-FA"),
+    ],
+)
+def test_deictic_expressions_count_from_the_reference(text, expected, value):
+    assert found(text)[expected][1] == value
+
+
+def test_month_in_a_past_sentence_is_the_latest_such_month():
+    assert found("The talks collapsed in October.")["October"] == ("DATE", "2024-10")
+
+
+def test_month_in_a_future_sentence_is_the_next_such_month():
+    assert found("The product will launch in February.")["February"] == ("DATE", "2026-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("He has worked there for two weeks.", "two weeks", "P2W"),
+        ("Output grew over the past two years.", "the past two years", "P2Y"),
+        ("It was a five-hour meeting.", "five-hour", "PT5H"),
+        ("Hiring will pick up in the coming months.", "the coming months", "PXM"),
+        ("The loans run 18 months.", "18 months", "P18M"),
+    ],
+)
+def test_durations(text, expected, value):
+    assert found(text)[expected] == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("Prices are set now.", "now", "PRESENT_REF"),
+        ("It is currently under review.", "currently", "PRESENT_REF"),
+        ("The firm recently hired staff.", "recently", "PAST_REF"),
+        ("Robots will matter in the future.", "the future", "FUTURE_REF"),
+    ],
+)
+def test_document_relative_references(text, expected, value):
+    assert found(text)[expected] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("The paper is published daily.", "daily", "P1D"),
+        ("Dividends are paid annually.", "annually", "P1Y"),
+        ("They meet every Monday.", "every Monday", "XXXX-WXX-1"),
+    ],
+)
+def test_sets(text, expected, value):
+    assert found(text)[expected] == ("SET", value)
+
+
+def test_modifiers_are_part_of_the_extent():
+    m = {x.text: x for x in tag("Output should recover in early 2026 and late November.", REF)}
+    assert (m["early 2026"].value, m["early 2026"].mod) == ("2026", "START")
+    assert (m["late November"].value, m["late November"].mod) == ("2025-11", "END")
+
+
+def test_end_of_year():
+    m = tag("They want a product by year's end.", REF)
+    assert [(x.text, x.value, x.mod) for x in m] == [("year's end", "2025", "END")]
+
+
+def test_anaphora_follows_the_discourse_focus():
+    text = (
+        "The lab opened in March 2021. That same month, it hired staff. "
+        "The following year, it moved. Right after that, it grew."
+    )
+    f = found(text)
+    assert f["That same month"] == ("DATE", "2021-03")
+    assert f["The following year"] == ("DATE", "2022")
+    assert f["Right after that"] == ("DATE", "2022")
+    assert [m.mod for m in tag(text, REF) if m.text == "Right after that"] == ["AFTER"]
+
+
+def test_anaphora_chain_from_a_deictic_month():
+    text = "The demo failed this past April. When the company met that same month, it lost."
+    assert found(text)["that same month"] == ("DATE", "2025-04")
+
+
+def test_a_year_earlier_shifts_the_focus():
+    assert found("Profit rose in 2019. A year earlier it fell.")["A year earlier"][1] == "2018"
+
+
+def test_no_reference_gives_underspecified_values():
+    f = found(
+        "It failed this past April. Shares fell yesterday and last year. It is busy now.",
+        None,
+    )
+    assert f["this past April"] == ("DATE", "XXXX-04")
+    assert f["yesterday"][1] == "XXXX-XX-XX"
+    assert f["last year"][1] == "XXXX"
+    assert f["now"][1] == "PRESENT_REF"
+
+
+def test_no_reference_keeps_absolute_and_text_anchored_values():
+    f = found("The lab opened in March 2021. That same month, it hired staff.", None)
+    assert f["March 2021"][1] == "2021-03"
+    assert f["That same month"][1] == "2021-03"
+
+
+def test_no_reference_never_uses_today():
+    values = [m.value for m in tag("It happened today, this week and in May.", None)]
+    this_year = str(dt.date.today().year)
+    assert not any(v.startswith(this_year) for v in values)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investors may sell the shares.",
+        "May I ask a question?",
+        "Protesters march on the capital.",
+        "Thousands will March on Washington.",
+        "Meta paid $14.3 billion for the stake.",
+        "The firm has 2,000 staff and 201-500 contractors.",
+        "It laid off 2000 employees.",
+        "Llama 3.1 and GPT-5 lag Gemini 3 and Opus 4.5.",
+        "He ran Windows 2000 on the server.",
+        "Prices fall when supply rises.",
+        "The 28-year-old founder, who is 41 years old, spoke.",
+    ],
+)
+def test_false_alarms(text):
+    assert tag(text, REF) == []
+
+
+def test_fact_box_dates_are_not_mentions():
+    text = (
+        "Acme raises money\n"
+        "Location: United States, California\n"
+        "Employees: 201-500\n"
+        "Founded date: 2015\n"
+        "Total raised: $58.21B\n"
+        "The company said in 2019 it would grow.\n"
+    )
+    assert [m.text for m in tag(text, REF)] == ["2019"]
+
+
+def test_offsets_slice_to_the_text():
+    text = "On June 11, 2025, two days after the vote, prices rose; last week they fell."
+    for m in tag(text, REF):
+        assert text[m.start : m.end] == m.text
+
+
+def test_mentions_are_in_text_order_and_disjoint():
+    text = "Last year and this year, in April and May 2024, the next day and 10:30 a.m."
+    mentions = tag(text, REF)
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        assert a.end <= b.start
+
+
+def test_empty_text():
+    assert tag("", REF) == []
+    assert tag("", None) == []
+
+
+_references = st.one_of(st.none(), st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))
+_words = st.sampled_from(
+    "the last next this past April May March June 2025 1999 '90s Friday Monday a year "
+    "ago earlier later that same month week quarter third early late mid- of in on , . "
+    "\n : $ 14.3 2,000 201-500 Q2 10:01 pm today yesterday now every two days 31 29 Feb. "
+    "following Right after fall summer the end of 12/31/2024 2024-02-30 Christmas 9999 0001 "
+    "FY99 fiscal half a century-long weekend Mondays each July sixties 2007-2012 2012–13 "
+    "noon 5 p.m. EST Nov. 9 year-ago year-earlier period 1 1/2".split(" ")
+)
+_texts = st.one_of(st.text(max_size=300), st.lists(_words, max_size=60).map(" ".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts, reference=_references)
+def test_tag_never_raises_and_offsets_hold(text, reference):
+    for m in tag(text, reference):
+        assert text[m.start : m.end] == m.text
+        assert m.type in ("DATE", "TIME", "DURATION", "SET")
+        assert m.value
+
+
+def test_year_range_gives_both_years():
+    assert [(m.text, m.value) for m in tag("He led the firm from 2007-2012.", REF)] == [
+        ("2007", "2007"),
+        ("2012", "2012"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("The park draws 20,000 visitors a year.", "a year", "P1Y"),
+        ("The club meets on Mondays.", "Mondays", "XXXX-WXX-1"),
+        ("The festival returns every July.", "every July", "XXXX-07"),
+        ("The paper comes out weekly.", "weekly", "P1W"),
+    ],
+)
+def test_more_sets(text, expected, value):
+    assert found(text)[expected] == ("SET", value)
+
+
+def test_weekday_in_apposition_is_part_of_the_date():
+    assert found("The deal was announced on Monday, March 18, 2013.") == {
+        "Monday, March 18, 2013": ("DATE", "2013-03-18")
+    }
+
+
+def test_month_of_a_relative_year():
+    f = found("Talks began in January this year and ended in June last year.")
+    assert f["January this year"] == ("DATE", "2025-01")
+    assert f["June last year"] == ("DATE", "2024-06")
+
+
+def test_future_sentence_sends_a_weekday_forward():
+    assert found("Banks will remain closed until Tuesday.")["Tuesday"][1] == "2025-06-17"
+
+
+def test_reported_past_sends_a_weekday_back():
+    assert found("The minister said Tuesday that talks would resume.")["Tuesday"][1] == (
+        "2025-06-10"
+    )
+
+
+def test_comparison_period_keeps_the_focus():
+    text = "Profit rose in the first quarter. In the year-ago quarter it fell. The quarter ended."
+    f = [(m.text, m.value) for m in tag(text, REF)]
+    assert ("the year-ago quarter", "2024-Q1") in f
+    assert ("The quarter", "2025-Q1") in f
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("It lasted half a century.", "half a century", "P50Y"),
+        ("It lasted a year and a half.", "a year and a half", "P18M"),
+        ("A decades-long feud ended.", "decades-long", "PXDE"),
+        ("After months of talks, they agreed.", "months", "PXM"),
+    ],
+)
+def test_more_durations(text, expected, value):
+    assert found(text)[expected] == ("DURATION", value)
+
+
+def test_decade_words_and_holidays():
+    f = found("It began in the sixties and ended on Thanksgiving Day 2019.")
+    assert f["the sixties"][1] == "196"
+    assert f["Thanksgiving Day 2019"][1] == "2019-11-28"
+
+
+def test_the_day_after_counts_from_the_last_day_not_a_year():
+    text = "He arrived on March 13 with plans through 2015, and left the day after."
+    assert found(text)["the day after"][1] == "2025-03-14"
+
+
+def test_later_stays_outside_the_duration():
+    assert found("Three days later, he left.") == {"Three days": ("DURATION", "P3D")}
+
+
+def test_no_reference_anaphora_keep_the_underspecified_month():
+    text = "It failed this past April. That same month, he regrouped. Right after that, he hired."
+    f = found(text, None)
+    assert f["That same month"] == ("DATE", "XXXX-04")
+    assert f["Right after that"] == ("DATE", "XXXX-04")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said so on CBS\'s "60 Minutes" last night.',
+        'It aired on ABC\'s "This Week," the talk show.',
+        "They watched the film High Noon together.",
+        "Iraq imports about three-quarters of its food.",
+    ],
+)
+def test_titles_and_fractions_are_not_times(text):
+    assert not {"60 Minutes", "This Week", "Noon", "three-quarters"} & set(found(text))
+
+
+def test_headline_capitals_do_not_hide_times():
+    assert found("Obama Visits Israel Next Week\nThe trip was planned.")["Next Week"] == (
+        "DATE",
+        "2025-W25",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("Rivals struck back over the summer.", "the summer", "DATE"),
+        ("Dealers bought heavily in the morning.", "the morning", "TIME"),
+        ("Investors will watch the weeks ahead.", "the weeks ahead", "DURATION"),
+        ("The firm was in trouble months ago.", "months ago", "DATE"),
+        ("Profit returned after several quarters of losses.", "several quarters", "DURATION"),
+        ("The bonds will be sold at a later date.", "a later date", "DATE"),
+    ],
+)
+def test_vaguer_expressions(text, expected, value):
+    assert found(text)[expected][0] == value
+
+
+def test_latest_year_is_the_finished_one():
+    assert found("Sales in the latest fiscal year rose 5%.")["the latest fiscal year"] == (
+        "DATE",
+        "2024",
+    )
+
+
+def test_weekday_picks_the_year_of_a_yearless_date():
+    # Oct. 26 fell on a Saturday in 2024 and falls on a Sunday in 2025.
+    assert found("The meeting is set for Saturday, Oct. 26.")["Saturday, Oct. 26"][1] == (
+        "2024-10-26"
+    )
+
+
+def test_years_in_a_list():
+    assert [m.value for m in tag("It happened in 1994, 1995 and 1997.", REF)] == [
+        "1994",
+        "1995",
+        "1997",
+    ]
+
+
+def test_frequency_belongs_to_the_set():
+    assert found("The board meets twice a week.") == {"twice a week": ("SET", "P1W")}
+
+
+def test_the_week_of_a_date():
+    assert found("The trial opens the week of March 6.")["the week of March 6"] == (
+        "DATE",
+        "2025-W10",
+    )
+
+
+def test_bare_units_before_after():
+    assert found("Days after the vote, he quit.")["Days"] == ("DURATION", "PXD")
+
+
+def test_clock_time_and_date_are_one_time():
+    assert found("It ended at 3 p.m. local time on June 12, 2025.") == {
+        "3 p.m. local time on June 12, 2025": ("TIME", "2025-06-12T15:00")
+    }
+
+
+def test_day_ranges_and_second_days():
+    f = found("The summit runs March 16-17; talks were on April 24 and 25.")
+    assert f["March 16-17"][1] == "2025-03-16"
+    assert f["April 24"][1] == "2025-04-24"
+    assert f["25"][1] == "2025-04-25"
+
+
+def test_a_version_number_does_not_make_a_rate():
+    f = found("Google answered with Gemini 1.5 Pro a week later.")
+    assert f == {"a week": ("DURATION", "P1W")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Windows 11, Office 365 and Apollo 11 are names.",
+        "Room 2012 is booked; call 1-800-555-2025.",
+        "Section 2024(b) applies to COVID-19 cases.",
+    ],
+)
+def test_numbers_in_names_are_not_years(text):
+    assert tag(text, REF) == []
