@@ -1,0 +1,108 @@
+"""Unit tests of clustering mentions into events and choosing their dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.extraction.clustering import best_date, cluster_mentions
+from timeline.extraction.events import EventMention, find_numbers
+from timeline.extraction.records import DateSpan
+
+D = dt.date
+MONTH = {
+    "2025-04": DateSpan(D(2025, 4, 1), D(2025, 4, 30), "month"),
+    "2025-06": DateSpan(D(2025, 6, 1), D(2025, 6, 30), "month"),
+    "2025": DateSpan(D(2025, 1, 1), D(2025, 12, 31), "year"),
+}
+
+
+def mention(article, quote, action, entities=(), date=None, dated_by="sentence", position=0):
+    return EventMention(
+        article=article,
+        start=0,
+        end=len(quote),
+        quote=quote,
+        position=position,
+        action=action,
+        actions=(action,),
+        trigger="",
+        trigger_start=0,
+        entities=tuple(entities),
+        numbers=find_numbers(quote),
+        date=MONTH.get(date) if date else None,
+        dated_by=dated_by if date else "",
+    )
+
+
+def background(n: int) -> list[EventMention]:
+    """Unrelated mentions that all name the protagonist, as a real story does."""
+    return [
+        mention(f"bg{i}", f"Quillo did thing number {i} for clients.", "launch", ["Quillo"])
+        for i in range(n)
+    ]
+
+
+def groups(clusters) -> list[set[str]]:
+    return [{m.article for m in c.members} for c in clusters]
+
+
+def test_same_deal_told_with_rounded_numbers_merges():
+    a = mention(
+        "a", "Quillo invested $14.3 billion in Vexo AI.", "investment", ["Quillo", "Vexo AI"]
+    )
+    b = mention("b", "Quillo's $14 billion bet on Vexo AI.", "investment", ["Quillo", "Vexo AI"])
+    clusters = cluster_mentions([a, b, *background(8)])
+    assert {"a", "b"} in groups(clusters)
+
+
+def test_shared_protagonist_alone_does_not_merge():
+    a = mention("a", "Quillo hired a new chief scientist.", "hire", ["Quillo"])
+    b = mention("b", "Quillo hired more sales staff in Ohio.", "hire", ["Quillo"])
+    clusters = cluster_mentions([a, b, *background(8)])
+    assert {"a"} in groups(clusters) and {"b"} in groups(clusters)
+
+
+def test_repeated_paragraph_merges():
+    text = "Quillo cut its forecast sharply."
+    a = mention("a", text, "market", ["Quillo"], position=1)
+    b = mention("a", text, "market", ["Quillo"], position=9)
+    assert len(cluster_mentions([a, b])) == 1
+
+
+def test_contradicting_stated_dates_never_merge():
+    a = mention("a", "Quillo acquired Vexo in April.", "acquisition", ["Quillo", "Vexo"], "2025-04")
+    b = mention("b", "Quillo acquired Vexo in June.", "acquisition", ["Quillo", "Vexo"], "2025-06")
+    assert len(cluster_mentions([a, b])) == 2
+
+
+def test_different_actions_do_not_merge():
+    a = mention("a", "Vexo was founded in 2016.", "founding", ["Vexo"])
+    b = mention("b", "Quillo invested in Vexo.", "investment", ["Quillo", "Vexo"])
+    assert len(cluster_mentions([a, b, *background(6)])) == 8
+
+
+def test_best_date_is_the_most_precise_that_most_sources_support():
+    members = [
+        mention("a", "x", "launch", date="2025"),
+        mention("b", "y", "launch", date="2025-04"),
+        mention("c", "z", "launch", date="2025-04", dated_by="focus"),
+        mention("d", "w", "launch", date="2025-06", dated_by="focus"),
+    ]
+    cluster = cluster_mentions(members[:1])[0]
+    cluster.members = members
+    date, alternatives, source = best_date(cluster)
+    assert date.iso == "2025-04"
+    assert [a.iso for a in alternatives] == ["2025-06"]
+    assert source.article == "b"
+
+
+def test_undated_cluster_has_no_date():
+    cluster = cluster_mentions([mention("a", "x", "launch")])[0]
+    assert best_date(cluster) == (None, [], None)
+
+
+def test_clustering_is_deterministic():
+    ms = background(12) + [mention("z", "Quillo invested $2 billion in Vexo.", "investment")]
+    first = [[(m.article, m.position) for m in c.members] for c in cluster_mentions(ms)]
+    again = [[(m.article, m.position) for m in c.members] for c in cluster_mentions(ms[::-1])]
+    assert sorted(first) == sorted(again)

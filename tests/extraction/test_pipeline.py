@@ -1,0 +1,120 @@
+"""Tests of the pipeline's entry points, including a property test on arbitrary text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.extraction import pipeline
+from timeline.extraction.pipeline import extract_timeline, read_article
+from timeline.extraction.records import PRECISIONS, ArticleInput
+
+DATED = ArticleInput(
+    key="dated",
+    text=(
+        "Quillo buys Vexo AI\n\n"
+        "Quillo Inc. said on Monday it had agreed to buy the startup Vexo AI for $2.1 billion. "
+        "Vexo AI was founded in 2016 by two students.\n"
+        "In April, Quillo launched its Falcon 4 model to a lukewarm reception."
+    ),
+    published=dt.date(2024, 6, 12),
+    published_source="header",
+)
+UNDATED = ArticleInput(
+    key="undated",
+    text=(
+        "Quillo Inc. agreed this month to acquire Vexo AI for $2.1 billion, people said. "
+        "The company launched Falcon 4 this past April."
+    ),
+)
+
+
+def test_read_article_uses_the_published_date_as_reference():
+    reading = read_article(DATED)
+    assert reading.reference.date == dt.date(2024, 6, 12)
+    assert reading.reference.source == "header"
+    assert all(DATED.text[p.start : p.end] == p.text for p in reading.passages)
+
+
+def test_reference_is_inferred_from_events_shared_with_dated_articles():
+    result = extract_timeline([DATED, UNDATED])
+    reference = result.readings["undated"].reference
+    assert reference is not None and reference.source == "inferred"
+    assert reference.date == dt.date(2024, 6, 12)
+    assert "dated" in reference.reason
+
+
+def test_same_happening_in_two_articles_is_one_event_with_both_sources():
+    result = extract_timeline([DATED, UNDATED])
+    deals = [e for e in result.events if "2.1" in e.summary or "$2.1B" in e.title]
+    assert len(deals) == 1
+    assert {x.article for x in deals[0].evidence} == {"dated", "undated"}
+
+
+def test_events_are_sorted_by_date_with_undated_last():
+    result = extract_timeline([DATED, UNDATED])
+    dates = [e.date.start for e in result.events if e.date]
+    assert dates == sorted(dates)
+    seen_undated = False
+    for e in result.events:
+        seen_undated = seen_undated or e.date is None
+        assert not (seen_undated and e.date is not None)
+
+
+def test_a_failing_article_is_reported_and_skipped(monkeypatch):
+    real = pipeline.read_article
+
+    def flaky(article):
+        if article.key == "bad":
+            raise ValueError("cannot\nparse this")
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "read_article", flaky)
+    bad = ArticleInput(key="bad", text="whatever")
+    result = extract_timeline([DATED, bad])
+    assert result.errors == {"bad": "ValueError: cannot parse this"}
+    assert "dated" in result.readings and result.events
+
+
+def test_output_is_deterministic():
+    first = extract_timeline([DATED, UNDATED])
+    again = extract_timeline([DATED, UNDATED])
+    assert [(e.title, e.date, e.evidence) for e in first.events] == [
+        (e.title, e.date, e.evidence) for e in again.events
+    ]
+
+
+WORDS = st.sampled_from(
+    "Quillo Vexo AI Inc. acquired launched invested $14.3 billion 49% in on April 2024 "
+    "Monday last week this month he said the and was founded . , ? ! “ ” \n \n\n U.S. "
+    "Mr. Brandt CEO 7,000 2000 — : ; hired left demoted 2.5 Falcon 4 earlier this year".split(" ")
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    texts=st.lists(
+        st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=80).map(" ".join)),
+        min_size=1,
+        max_size=3,
+    ),
+    published=st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))),
+)
+def test_any_text_gives_a_valid_timeline(texts, published):
+    articles = [
+        ArticleInput(key=f"k{i}", text=t, published=published if i == 0 else None)
+        for i, t in enumerate(texts)
+    ]
+    result = extract_timeline(articles)
+    assert not result.errors
+    by_key = {a.key: a.text for a in articles}
+    for event in result.events:
+        assert event.evidence and event.title
+        for ev in event.evidence:
+            assert by_key[ev.article][ev.start : ev.end] == ev.quote
+        for span in [event.date, *event.alternatives]:
+            if span is not None:
+                assert isinstance(span.start, dt.date) and span.start <= span.end
+                assert span.precision in PRECISIONS

@@ -1,0 +1,82 @@
+"""Unit tests of headlines and summaries."""
+
+from __future__ import annotations
+
+from timeline.extraction.entities import EntityIndex, find_entities
+from timeline.extraction.events import detect_events
+from timeline.extraction.passages import split_passages
+from timeline.extraction.temporal import tag
+from timeline.extraction.titles import (
+    MAX_TITLE,
+    abbreviate_amounts,
+    make_summary,
+    make_title,
+    present_tense,
+)
+
+
+def mentions(*texts: str):
+    out = []
+    found = []
+    readings = []
+    for text in texts:
+        passages = split_passages(text)
+        readings.append((text, passages))
+        found.extend(m for p in passages for m in find_entities(p.text, p.start))
+    index = EntityIndex(found)
+    for i, (text, passages) in enumerate(readings):
+        out.extend(detect_events(f"a{i}", passages, tag(text, None), index))
+    return out, index
+
+
+def test_amounts_are_abbreviated():
+    assert abbreviate_amounts("a $14.3 billion deal, $100 million, 49 percent") == (
+        "a $14.3B deal, $100M, 49%"
+    )
+
+
+def test_past_verbs_go_to_the_present():
+    assert [present_tense(w) for w in ("approved", "stopped", "created", "left", "carried")] == [
+        "approves",
+        "stops",
+        "creates",
+        "leaves",
+        "carries",
+    ]
+    assert present_tense("went", plural=True) == "go"
+
+
+def test_investment_headline_uses_subject_verb_object_and_short_amount():
+    ms, index = mentions(
+        "Quillo Inc. invested $14.3 billion in the startup Vexo AI on Monday.",
+        "The $14 billion investment by Quillo Inc. in Vexo AI surprised rivals.",
+    )
+    title = make_title("investment", ms, index)
+    assert title == "Quillo Inc. invests $14.3B in Vexo AI"
+
+
+def test_fallback_headline_drops_time_and_adverbials():
+    ms, index = mentions("On Tuesday, the regulator fined the airline for late refunds.")
+    title = make_title(ms[0].action, ms, index)
+    assert title.startswith("The regulator fines the airline")
+    assert "Tuesday" not in title
+
+
+def test_passive_headline_drops_the_auxiliary():
+    ms, index = mentions("Vexo Labs was founded in 2016 by two students.")
+    assert make_title(ms[0].action, ms, index) == "Vexo Labs founded"
+
+
+def test_headline_is_never_longer_than_the_limit():
+    long = "Quillo Inc. acquired " + ", ".join(f"Unit{i} Labs" for i in range(30)) + " in 2020."
+    ms, index = mentions(long)
+    assert len(make_title(ms[0].action, ms, index)) <= MAX_TITLE
+
+
+def test_summary_adds_a_second_source_with_new_facts():
+    ms, _ = mentions(
+        "Quillo Inc. invested $2 billion in Vexo AI.",
+        "Quillo Inc. took a 49% stake in Vexo AI.",
+    )
+    summary = make_summary(ms)
+    assert "$2 billion" in summary and "49%" in summary

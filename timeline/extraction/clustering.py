@@ -1,0 +1,399 @@
+"""Merge event mentions that report the same happening into one event.
+
+Two mentions are the same happening when their actions are compatible (the same
+class, or classes that describe one deal: an investment, a stake, an acquisition),
+their dates do not contradict each other, and they share something specific: a key
+number ("$14.3 billion" / "$14 billion", "49%"), rare entities, rare words, a month,
+or the very same words (pages repeat paragraphs). Entities and words are weighted by
+rarity across the story's mentions, so sharing the protagonist that appears
+everywhere counts for almost nothing: two different happenings are never merged just
+because both involve it, and two mentions that each name their own specific
+participant ("V-JEPA 2" / "Llama 4") are pushed apart. Within one article, the next
+sentence or a later mention of the same action that names nobody new continues the
+story.
+
+Clustering is greedy and single-pass in a fixed order (dated, strong mentions first),
+so the result is deterministic. Candidates are found through a blocking index (rare
+entity, number, exact text), which keeps the work near-linear on large corpora.
+
+A cluster's date is the best-supported one: each candidate date counts the evidence
+it agrees with (nested intervals agree), sentence-dated evidence weighing more than
+focus-dated; the most supported, then most precise, wins and the dates that
+contradict it are kept as alternatives. Dates are never averaged.
+
+What it deliberately does not do: no title or summary (`titles`), no filtering of
+weak events (`pipeline` decides what to publish).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from timeline.extraction.events import EventMention
+from timeline.extraction.records import PRECISIONS, DateSpan
+
+# Action classes that may describe the same happening from different angles.
+_RELATED = [
+    {"investment", "acquisition", "deal"},
+    {"demotion", "reorganisation"},
+    {"launch", "setback", "conference"},
+    {"talks", "deal"},
+    {"disruption", "setback"},
+    {"legal", "talks"},
+]
+_MAX_CANDIDATES = 30
+# Actions that happen to a participant only once.
+_ONCE = {"founding"}
+# An entity named in at most a fifth of the mentions (log(5) = 1.6) identifies a
+# happening; the story's protagonist, named everywhere, does not.
+_SPECIFIC = 1.6
+_MAX_COMPARED = 6
+# How much a piece of evidence's date counts, by how it was dated (see `events`).
+_DATING_WEIGHT = {"sentence": 1.0, "focus": 0.5, "reference": 0.3}
+MERGE_THRESHOLD = 1.6
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Mentions believed to report one happening, with their pooled features."""
+
+    members: list[EventMention] = field(default_factory=list)
+    entities: Counter[str] = field(default_factory=Counter)
+    actions: Counter[str] = field(default_factory=Counter)
+    by_article: dict[str, list[EventMention]] = field(default_factory=dict)
+
+    def add(self, mention: EventMention) -> None:
+        self.members.append(mention)
+        self.entities.update(mention.entities)
+        self.actions.update(mention.actions)
+        self.by_article.setdefault(mention.article, []).append(mention)
+
+    @property
+    def action(self) -> str:
+        """The action class most members report, ties broken by the first member."""
+        first = self.members[0].action
+        return max(self.actions, key=lambda a: (self.actions[a], a == first, a))
+
+    def dated(self) -> list[EventMention]:
+        return [m for m in self.members if m.date is not None]
+
+
+def compatible_actions(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions' main actions can describe one happening: the same class, or
+    related classes ("investment" / "acquisition")."""
+    if a.action == b.action:
+        return True
+    return any(a.action in group and b.action in group for group in _RELATED)
+
+
+def _side_action(a: EventMention, b: EventMention) -> bool:
+    """One's main action told in passing by the other ("approved an investment ... and
+    brought on board its founder" / "hired its founder")."""
+    return a.action in b.actions or b.action in a.actions
+
+
+def dates_agree(a: DateSpan, b: DateSpan) -> bool:
+    """Overlapping intervals agree: "2025" and "2025-06" do, "April" and "June" do not."""
+    return a.start <= b.end and b.start <= a.end
+
+
+def _normal_text(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+class MentionWeights:
+    """Rarity of entities and content words among the mentions: log(N / document freq)."""
+
+    def __init__(self, mentions: list[EventMention]):
+        df: Counter[str] = Counter()
+        wf: Counter[str] = Counter()
+        # Per-mention features, computed once: similarity is called many times per mention.
+        self._features: dict[int, tuple[str, frozenset[str]]] = {}
+        for m in mentions:
+            words = content_words(m.quote)
+            self._features[id(m)] = (_normal_text(m.quote), frozenset(words))
+            df.update(set(m.entities))
+            wf.update(words)
+        n = max(len(mentions), 1)
+        self.weight = {e: max(0.0, math.log(n / c)) for e, c in df.items()}
+        self._specific: dict[int, frozenset[str]] = {
+            id(m): frozenset(e for e in m.entities if self.weight[e] >= _SPECIFIC) for m in mentions
+        }
+        self.word_weight = {w: max(0.0, math.log(n / c)) for w, c in wf.items()}
+        # Words seen in a single mention cannot bring two mentions together.
+        self.rare = math.log(n) - 1e-9
+
+    def __call__(self, entity: str) -> float:
+        return self.weight.get(entity, 0.0)
+
+    def specific(self, m: EventMention) -> frozenset[str]:
+        """The mention's entities rare enough to identify a happening."""
+        found = self._specific.get(id(m))
+        if found is None:
+            found = frozenset(e for e in m.entities if self.weight.get(e, 0.0) >= _SPECIFIC)
+        return found
+
+    def features(self, m: EventMention) -> tuple[str, frozenset[str]]:
+        """The normalised text and content words of a mention (cached when known)."""
+        found = self._features.get(id(m))
+        if found is None:
+            found = (_normal_text(m.quote), frozenset(content_words(m.quote)))
+        return found
+
+
+_STOP = {
+    "about", "after", "again", "against", "also", "among", "another", "around", "because",
+    "been", "before", "being", "between", "both", "could", "does", "during", "each",
+    "even", "every", "from", "further", "have", "having", "here", "into", "itself", "just",
+    "last", "later", "like", "made", "make", "many", "more", "most", "much", "must",
+    "never", "only", "other", "over", "said", "same", "says", "should", "since", "some",
+    "still", "such", "than", "that", "their", "them", "then", "there", "these", "they",
+    "this", "those", "through", "under", "until", "very", "were", "what", "when", "where",
+    "which", "while", "will", "with", "would", "year", "years", "company", "month",
+    "week", "time", "first", "according", "people", "told",
+}  # fmt: skip
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content-word stems (first six letters) of a passage, for overlap."""
+    return {w[:6] for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in _STOP}
+
+
+def similarity(m: EventMention, other: EventMention, weights: MentionWeights) -> float:
+    """How strongly two mentions look like one happening; 0 when they cannot be."""
+    if m.date is not None and other.date is not None and not dates_agree(m.date, other.date):
+        # Sentence-stated dates that contradict each other: different happenings.
+        if m.dated_by == "sentence" and other.dated_by == "sentence":
+            return 0.0
+    text, words = weights.features(m)
+    other_text, other_words = weights.features(other)
+    if text == other_text:
+        return 10.0
+    compatible = compatible_actions(m, other)
+    if not compatible and not _side_action(m, other):
+        return 0.0  # checked first: it is cheap and rules most pairs out
+    own, theirs = weights.specific(m), weights.specific(other)
+    if not compatible and not (own & theirs or _shares_number(m, other)):
+        return 0.0
+    shared = set(m.entities) & set(other.entities)
+    score = sum(min(weights(e), 2.5) for e in shared)
+    families = _families(own) & _families(theirs)
+    conflict = bool(own and theirs and not families)
+    if families - _families(own & theirs):
+        score += 1.0  # "Llama 4" and "Llama AI models": the same product line
+    if conflict:
+        score -= 2.0  # each names its own specific participants: two happenings
+    shared_words = words & other_words
+    score += min(1.0, 0.2 * sum(weights.word_weight.get(w, 0.0) for w in shared_words))
+    if any(a.matches(b) for a in m.numbers for b in other.numbers):
+        score += 2.0
+    elif m.numbers and other.numbers and score < 2.0:
+        # Both cite amounts and none agrees: likely two different deals.
+        score -= 1.0
+    if m.action == other.action:
+        score += 0.5
+        if (
+            m.action in _ONCE
+            and shared
+            and m.date
+            and other.date
+            and dates_agree(m.date, other.date)
+        ):
+            score += 1.5  # a company is founded once: same subject, same year, same event
+    if (
+        m.article == other.article
+        and not conflict
+        and (m.date is None or other.date is None or dates_agree(m.date, other.date))
+        and (m.action == other.action or abs(m.position - other.position) <= 2)
+    ):
+        # Within one article, a second mention of the same action, or the next sentence,
+        # that names nobody new ("Meta's investment gives it a 49% stake") continues
+        # the same story.
+        score += 1.2
+    if m.date is not None and other.date is not None and dates_agree(m.date, other.date):
+        # A shared date says more the finer it is: the same month is a real clue.
+        fine = max(PRECISIONS.index(m.date.precision), PRECISIONS.index(other.date.precision))
+        score += 0.8 if fine <= PRECISIONS.index("month") else 0.3
+    return score
+
+
+def _cluster_families(cluster: Cluster, weights: MentionWeights) -> frozenset[str]:
+    return frozenset().union(*(_families(weights.specific(m)) for m in cluster.members))
+
+
+@lru_cache(maxsize=1 << 14)
+def _families(names: frozenset[str]) -> frozenset[str]:
+    """First words of names: "Llama 4" and "Llama AI" are one family, not a conflict."""
+    return frozenset(n.split()[0].lower() for n in names)
+
+
+def _shares_number(a: EventMention, b: EventMention) -> bool:
+    return any(x.matches(y) for x in a.numbers for y in b.numbers)
+
+
+def _block_keys(m: EventMention, weights: MentionWeights) -> list[tuple[str, str]]:
+    """Keys under which a mention may meet its candidates: text, entities, numbers, month,
+    rare words. Each key keeps only its most recent clusters, which bounds the work."""
+    keys = [("text", weights.features(m)[0])]
+    keys += [("entity", e) for e in m.entities]
+    keys += [("number", f"{n.kind}:{round(math.log10(max(n.value, 1e-9)), 1)}") for n in m.numbers]
+    if m.date is not None and PRECISIONS.index(m.date.precision) <= PRECISIONS.index("month"):
+        keys.append(("month", m.date.start.isoformat()[:7]))
+    words = sorted(
+        (w for w in weights.features(m)[1] if weights.word_weight.get(w, 0.0) < weights.rare),
+        key=lambda w: (-weights.word_weight.get(w, 0.0), w),
+    )
+    keys += [("word", w) for w in words[:4]]
+    return keys
+
+
+def cluster_mentions(mentions: list[EventMention]) -> list[Cluster]:
+    """Group mentions into clusters of one happening each, deterministically."""
+    weights = MentionWeights(mentions)
+    order = sorted(
+        mentions,
+        key=lambda m: (
+            m.dated_by != "sentence",
+            m.date is None,
+            -m.strength,
+            m.article,
+            m.position,
+        ),
+    )
+    clusters: list[Cluster] = []
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for m in order:
+        hits: Counter[int] = Counter()
+        keys = _block_keys(m, weights)
+        # Neighbouring sentences of the same article are always candidates.
+        near = [("at", f"{m.article}\x00{m.position + d}") for d in (-2, -1, 1, 2)]
+        for key in keys + near:
+            # A protagonist or a common word alone is a weak key: it must be seconded.
+            weight = (
+                1 if key[0] == "word" or (key[0] == "entity" and weights(key[1]) < _SPECIFIC) else 2
+            )
+            for ci in index[key][-_MAX_CANDIDATES:]:
+                hits[ci] += weight
+        best, best_score = None, MERGE_THRESHOLD
+        for ci in sorted(c for c, h in hits.items() if h >= 2):
+            cluster = clusters[ci]
+            if m.date is not None and not _fits_cluster_date(m, cluster):
+                continue
+            seed = cluster.members[0]
+            if not compatible_actions(m, seed) and not _shares_number(m, seed):
+                continue  # joining through a side member would chain happenings
+            # The first members (the best dated and strongest) speak for the cluster, and
+            # so do its members from the same article.
+            compared = (
+                cluster.members[:_MAX_COMPARED]
+                + cluster.by_article.get(m.article, [])[:_MAX_COMPARED]
+            )
+            score = max(similarity(m, o, weights) for o in compared)
+            if score > best_score:
+                best, best_score = ci, score
+        if best is None:
+            clusters.append(Cluster())
+            best = len(clusters) - 1
+        clusters[best].add(m)
+        for key in [*keys, ("at", f"{m.article}\x00{m.position}")]:
+            if not index[key] or index[key][-1] != best:
+                index[key].append(best)
+    return _absorb_undated(clusters, index, weights)
+
+
+def _absorb_undated(
+    clusters: list[Cluster], index: dict[tuple[str, str], list[int]], weights: MentionWeights
+) -> list[Cluster]:
+    """Second pass: an undated cluster joins the cluster it matches best, if any.
+
+    The greedy pass meets undated mentions last but in a fixed order, so one of them
+    may have founded its own cluster before the mention that links it to a dated one
+    arrived. Undated clusters carry no date to contradict, so moving them is safe.
+    """
+    owner = list(range(len(clusters)))
+    for ci, cluster in enumerate(clusters):
+        if cluster.dated():
+            continue
+        hits: Counter[int] = Counter()
+        for m in cluster.members:
+            for key in _block_keys(m, weights):
+                for other in index[key][-_MAX_CANDIDATES:]:
+                    hits[owner[other]] += 1
+        # A stricter bar than the first pass: the undated cluster takes the date of
+        # the one it joins.
+        best, best_score = None, MERGE_THRESHOLD + 0.5
+        for oi in sorted(hits):
+            if oi == ci or owner[oi] != oi:
+                continue
+            target = clusters[oi]
+            if not compatible_actions(cluster.members[0], target.members[0]):
+                continue
+            own, theirs = _cluster_families(cluster, weights), _cluster_families(target, weights)
+            if own and theirs and not own & theirs:
+                continue  # each names its own specific participants: two happenings
+            score = max(
+                similarity(cluster.members[0], o, weights) for o in target.members[:_MAX_COMPARED]
+            )
+            if score > best_score:
+                best, best_score = oi, score
+        if best is not None:
+            for m in cluster.members:
+                clusters[best].add(m)
+            owner = [best if o == ci else o for o in owner]
+    return [c for i, c in enumerate(clusters) if owner[i] == i]
+
+
+def _fits_cluster_date(m: EventMention, cluster: Cluster) -> bool:
+    """A sentence-dated mention may not join a cluster whose stated date it contradicts."""
+    if m.dated_by != "sentence":
+        return True
+    stated = [o.date for o in cluster.members if o.dated_by == "sentence" and o.date]
+    return not stated or any(dates_agree(m.date, d) for d in stated)
+
+
+def best_date(cluster: Cluster) -> tuple[DateSpan | None, list[DateSpan], EventMention | None]:
+    """The best-supported date of a cluster, the contradicting alternatives, its source.
+
+    A candidate date is supported by the evidence that states it or a coarser date
+    containing it ("2025" supports "2025-04"), one vote per article and date (repeated
+    paragraphs do not vote twice), sentence-dated evidence weighing 1, focus-dated 0.5
+    and reference-dated 0.3. The most supported candidate wins, then the most precise:
+    so the finest date that agrees with most sources.
+    """
+    dated = cluster.dated()
+    if not dated:
+        return None, [], None
+    votes: dict[tuple[str, str], float] = {}
+    for m in dated:
+        w = _DATING_WEIGHT.get(m.dated_by, 0.3)
+        key = (m.article, m.date.iso)
+        votes[key] = max(votes.get(key, 0.0), w)
+    spans = {m.date.iso: m.date for m in dated}
+
+    def contains(outer: DateSpan, inner: DateSpan) -> bool:
+        return outer.start <= inner.start and inner.end <= outer.end
+
+    def support(span: DateSpan) -> float:
+        # Evidence supports a date when it says the same or something coarser that
+        # contains it; finer evidence inside a coarse date does not make it win.
+        return sum(w for (_, iso), w in votes.items() if contains(spans[iso], span))
+
+    def rank(iso: str) -> tuple:
+        span = spans[iso]
+        return (-support(span), PRECISIONS.index(span.precision), span.start, iso)
+
+    chosen = spans[min(spans, key=rank)]
+    alternatives = sorted(
+        (s for s in spans.values() if not dates_agree(s, chosen)),
+        key=lambda s: (s.start, s.precision),
+    )
+    source = min(
+        (m for m in dated if m.date == chosen),
+        key=lambda m: (m.dated_by != "sentence", m.article, m.position),
+    )
+    return chosen, alternatives, source

@@ -1,0 +1,402 @@
+"""Named participants of a story, found from capitalisation and context alone.
+
+`find_entities` reads one passage (a sentence) and returns the capitalised names in it
+with a guessed kind: person, organisation, product or other. The guess comes from the
+name's own shape (an organisation suffix such as "Inc." or "Labs", a version number as
+in "GPT-5") and from the words around it ("CEO", "founder", "the company", "model").
+
+`EntityIndex` gathers the mentions of a whole story (every article) and merges aliases:
+surname-only references and spelling variants of a person ("Alexandr Wang", "Alexander
+Wang", "Wang"), and short forms of organisations ("Scale" for "Scale AI"). Kinds are
+decided by a vote over all mentions, and a name seen only at the start of sentences
+without any cue ("Developers", "Despite") is dropped as a capitalised common word.
+
+What it deliberately does not do: no statistical NER model (none is installable here),
+no gazetteer of real-world names (it must work on stories it has never seen), and no
+coreference of pronouns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.extraction.records import EntityRecord
+
+KINDS = ("person", "organisation", "product", "other")
+
+# Capitalised function words and common sentence openers: never a name on their own,
+# and stripped when they lead a capitalised run ("Despite Meta" -> "Meta").
+_COMMON = {
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "they", "their", "he",
+    "she", "his", "her", "we", "our", "you", "your", "i", "my", "but", "and", "or", "so",
+    "yet", "if", "when", "while", "after", "before", "since", "as", "at", "in", "on", "of",
+    "for", "from", "by", "with", "without", "to", "into", "about", "despite", "however",
+    "meanwhile", "moreover", "now", "then", "also", "still", "just", "even", "only", "all",
+    "some", "many", "most", "much", "more", "less", "each", "every", "both", "either",
+    "neither", "no", "not", "there", "here", "what", "which", "who", "whom", "whose",
+    "why", "how", "where", "whether", "because", "although", "though", "unlike", "like",
+    "according", "beyond", "within", "during", "until", "over", "under", "through",
+    "first", "second", "third", "secondly", "thirdly", "finally", "next", "last", "right",
+    "back", "perhaps", "ultimately", "instead", "indeed", "already", "again", "once",
+    "other", "another", "such", "new", "is", "was", "are", "were", "be", "been", "has",
+    "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might",
+    "can", "must", "let", "yes", "well", "one", "two", "three", "four", "five",
+}  # fmt: skip
+_MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
+}  # fmt: skip
+# Capitalised job titles and generic acronyms: context cues, not participants.
+ROLE_WORDS = {
+    "ceo", "cto", "cfo", "coo", "cpo", "vp", "svp", "evp", "chief", "officer", "president",
+    "vice", "chairman", "chairwoman", "chair", "director", "founder", "co-founder",
+    "cofounder", "head", "executive", "minister", "secretary", "senator", "governor",
+    "mayor", "judge", "general", "manager", "spokesperson", "spokesman", "spokeswoman",
+    "analyst", "professor", "dr", "mr", "mrs", "ms", "sir", "lord", "lady", "king", "queen",
+    "prince", "princess", "pope", "rep", "sen", "gov", "prime", "deputy", "leader",
+    "scientist", "researcher", "engineer", "investor", "partner", "member", "coach",
+}  # fmt: skip
+_GENERIC_CAPS = {"ai", "llm", "gpu", "roi", "api", "ipo", "tv", "pm", "am", "ceo", "vp", "faq"}
+ORG_SUFFIXES = {
+    "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "labs", "lab",
+    "group", "commission", "agency", "university", "institute", "bank", "technologies",
+    "technology", "systems", "holdings", "partners", "capital", "ventures", "foundation",
+    "association", "council", "ministry", "department", "court", "party", "committee",
+    "authority", "board", "office", "service", "news", "times", "post", "journal", "unit",
+    "research", "ai", "motors", "airlines", "media", "networks", "studios", "federation",
+    "league", "union", "administration", "bureau", "reserve", "parliament", "senate",
+    "congress", "army", "police", "fund", "exchange", "club", "school", "college",
+    "hospital", "network", "broadcasting", "press", "reuters", "intelligence", "team",
+}  # fmt: skip
+_PLACE_WORDS = {
+    "valley", "street", "city", "county", "state", "states", "kingdom", "republic",
+    "island", "islands", "river", "mountain", "mountains", "bay", "beach", "coast", "road",
+    "avenue", "square", "park", "province", "region", "district", "east", "west", "north",
+    "south", "central",
+}  # fmt: skip
+_PRODUCT_AFTER = {
+    "model", "models", "chatbot", "app", "apps", "system", "platform", "glasses", "phone",
+    "device", "software", "version", "release", "update", "series", "chip", "chips",
+    "engine", "browser", "assistant", "headset", "console", "vaccine", "drug", "game",
+}  # fmt: skip
+_ORG_CONTEXT = re.compile(
+    r"\b(?:company|companies|startup|start-up|firm|firms|rival|rivals|giant|giants|maker|"
+    r"lab|labs|agency|regulator|group|unit|division|subsidiary|business)\b",
+    re.IGNORECASE,
+)
+_PERSON_CONTEXT_BEFORE = re.compile(
+    r"\b(?:ceo|cto|cfo|chief\s+\w+(?:\s+officer)?|president|founder|co-founder|head|"
+    r"executive|director|chairman|minister|secretary|senator|governor|mr\.?|mrs\.?|ms\.?|"
+    r"dr\.?|researcher|scientist|analyst|spokesperson|spokesman|spokeswoman|"
+    r"\d+-year-old)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_PERSON_CONTEXT_AFTER = re.compile(
+    r"^(?:’s|'s)?\s*,?\s*(?:who\b|the\s+(?:\w+\s+)?(?:ceo|founder|co-founder|chief|head|"
+    r"former|president|director)|a\s+(?:former\s+)?(?:\w+\s+)?(?:employee|executive|"
+    r"scientist|researcher|founder)|said\b|says\b|told\b|\(\d+\)|aged\b|\d+,)",
+    re.IGNORECASE,
+)
+
+_VERSION = re.compile(r"\d{1,2}(?:\.\d{1,2})?[a-z]?|[IVX]{1,3}")
+_DIGIT = re.compile(r"\d")
+_NEXT_WORD = re.compile(r"\W*(\w+)")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_DOTTED = {"inc", "corp", "ltd", "co", "jr", "sr", "bros", "plc"}
+_TOKEN = re.compile(r"[A-Za-z0-9][\w’'&.\-]*")
+_CONNECTORS = {"of", "de", "van", "von", "der", "la", "le", "du", "da", "&", "al", "bin"}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A capitalised name in a passage, with absolute offsets and a guessed kind.
+
+    `cued` is true when the kind came from the name's shape or its context rather than
+    the default guess; `initial` when the name opens the sentence.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cued: bool = False
+    initial: bool = False
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_version(word: str) -> bool:
+    """A version token that continues a product name: "4", "4.5", "2", "X", "Pro"."""
+    return bool(_VERSION.fullmatch(word))
+
+
+def _is_name_word(word: str) -> bool:
+    if not word[0].isupper():
+        return False
+    low = word.lower().rstrip(".")
+    return low not in _MONTHS_DAYS and low not in ROLE_WORDS
+
+
+def _classify(name: str, before: str, after: str) -> tuple[str, bool]:
+    """Guess a kind from the name's shape and its context; say whether a cue decided it."""
+    words = name.split()
+    low = [w.lower().rstrip(".") for w in words]
+    if _DIGIT.search(name) and (len(words) > 1 or "-" in name):
+        return "product", True
+    next_word = _NEXT_WORD.match(after)
+    if next_word and next_word.group(1).lower() in _PRODUCT_AFTER and len(words) <= 2:
+        return "product", True
+    if low[-1] in ORG_SUFFIXES and len(words) > 1:
+        return "organisation", True
+    if low[-1] in _PLACE_WORDS or (len(words) > 1 and low[0] in _PLACE_WORDS):
+        return "other", True
+    if _PERSON_CONTEXT_BEFORE.search(before[-40:]) or _PERSON_CONTEXT_AFTER.match(after):
+        if all(w[:1].isupper() and not w.isupper() for w in words):
+            return "person", True
+    if _ORG_CONTEXT.search(before[-25:]) or re.match(
+        r"^(?:’s|'s)?\s+(?:ceo|chief|founder|executive|spokesperson|stock|shares|board)\b",
+        after,
+        re.IGNORECASE,
+    ):
+        return "organisation", True
+    if 2 <= len(words) <= 3 and all(w.isalpha() and not w.isupper() for w in words):
+        return "person", False
+    return "organisation", False
+
+
+def is_heading(text: str) -> bool:
+    """A title-case line without final punctuation: a heading, whose capitals mean nothing."""
+    text = text.strip()
+    if not text or text[-1] in '.!?…"”’':
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if w.lower() not in _COMMON]
+    return bool(words) and sum(w[0].isupper() for w in words) * 3 >= len(words) * 2
+
+
+def find_entities(text: str, offset: int = 0) -> list[EntityMention]:
+    """Capitalised names in one passage `text`; offsets are shifted by `offset`.
+
+    Results are cached: the pipeline asks for the same passage several times (index,
+    event detection, titles).
+    """
+    return list(_find_entities(text, offset))
+
+
+@lru_cache(maxsize=1 << 16)
+def _find_entities(text: str, offset: int) -> tuple[EntityMention, ...]:
+    """The uncached work of `find_entities`.
+
+    Runs of capitalised words (allowing connectors such as "of" and version numbers
+    such as "4" or "4.5" after a name) form one name; leading function words that are
+    capitalised only because they open the sentence are dropped.
+    """
+    if is_heading(text):
+        return ()
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    out: list[EntityMention] = []
+    i = 0
+    first_word_start = tokens[0][0] if tokens else 0
+    while i < len(tokens):
+        s, e, word = tokens[i]
+        word = word.rstrip(".-")
+        if not word or not _is_name_word(word) or word.lower() in _COMMON:
+            i += 1
+            continue
+        j = i
+        run = [(s, s + len(_strip_possessive(word)))]
+        possessive = _strip_possessive(word) != word
+        while j + 1 < len(tokens) and not possessive:
+            ns, ne, nword = tokens[j + 1]
+            gap = text[run[-1][1] : ns]
+            if gap.strip() not in ("",):
+                break
+            nword = nword.rstrip(".-") if not _INITIALS.fullmatch(nword) else nword
+            if _is_name_word(nword) and nword.lower() not in _COMMON:
+                stripped = _strip_possessive(nword)
+                run.append((ns, ns + len(stripped)))
+                possessive = stripped != nword
+                j += 1
+            elif _is_version(nword) and len(run) <= 2:
+                run.append((ns, ns + len(nword)))
+                j += 1
+                break
+            elif (
+                nword.lower() in _CONNECTORS
+                and j + 2 < len(tokens)
+                and _is_name_word(tokens[j + 2][2])
+                and tokens[j + 2][2].lower() not in _COMMON
+            ):
+                j += 1
+            else:
+                break
+        if len(run) > 1 and text[run[0][0] : run[0][1]].lower() in _GENERIC_CAPS:
+            # "in AI Zuckerberg said": a generic acronym glued to the name after it.
+            run = run[1:]
+        start, end = run[0][0], run[-1][1]
+        name = text[start:end].rstrip(".")
+        if text[start + len(name) : start + len(name) + 1] == "." and (
+            name.split()[-1].lower() in _DOTTED or re.search(r"(?:\b[A-Z]\.)+[A-Z]$", name)
+        ):
+            name += "."  # "Acme Inc.", "U.S." keep their full stop
+        end = start + len(name)
+        i = j + 1
+        low = name.lower()
+        if low in _GENERIC_CAPS or len(name) < 2 or _PLURAL_ACRONYM.fullmatch(name):
+            continue  # "GPUs", "CEOs": plural acronyms are common nouns
+        if all(w.lower().rstrip(".") in ROLE_WORDS | _GENERIC_CAPS for w in name.split()):
+            continue
+        kind, cued = _classify(name, text[:start], text[end:])
+        initial = start == first_word_start or not text[:start].strip(" \"'“‘([")
+        out.append(EntityMention(offset + start, offset + end, name, kind, cued, initial))
+    return tuple(out)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _similar_given_names(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    if a == b or a.startswith(b) or b.startswith(a):
+        return True
+    return _edit_distance(a, b) <= max(1, min(len(a), len(b)) // 4)
+
+
+def _normal(name: str) -> str:
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    return _strip_possessive(name)
+
+
+class EntityIndex:
+    """The entities of a story with aliases merged; maps any surface form to one name."""
+
+    def __init__(self, mentions: Iterable[EntityMention]):
+        counts: Counter[str] = Counter()
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        non_initial: Counter[str] = Counter()
+        for m in mentions:
+            name = _normal(m.text)
+            if not name:
+                continue
+            counts[name] += 1
+            votes[name][m.kind] += 3 if m.cued else 1
+            if not m.initial or m.cued or len(name.split()) > 1:
+                non_initial[name] += 1
+        # A name only ever seen opening a sentence with no cue is a capitalised word.
+        names = sorted(n for n in counts if non_initial[n] or re.search(r"[A-Z].*[A-Z]|\d", n))
+        self._canonical: dict[str, str] = {}
+        self._kind: dict[str, str] = {}
+        self._build(names, counts, votes)
+
+    def _build(
+        self, names: list[str], counts: Counter[str], votes: dict[str, Counter[str]]
+    ) -> None:
+        def kind_of(name: str) -> str:
+            ranked = sorted(votes[name].items(), key=lambda kv: (-kv[1], KINDS.index(kv[0])))
+            return ranked[0][0]
+
+        parent: dict[str, str] = {n: n for n in names}
+
+        def find(n: str) -> str:
+            while parent[n] != n:
+                parent[n] = parent[parent[n]]
+                n = parent[n]
+            return n
+
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                # The fuller form leads ("Alexandr Wang" over "Wang"), then the more
+                # frequent spelling, then the alphabetically first for determinism.
+                key_a = (-len(ra.split()), -counts[ra], ra)
+                key_b = (-len(rb.split()), -counts[rb], rb)
+                if key_b < key_a:
+                    ra, rb = rb, ra
+                parent[rb] = ra
+
+        multi = [n for n in names if len(n.split()) > 1]
+        persons = [n for n in multi if kind_of(n) == "person"]
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for n in persons:
+            by_surname[n.split()[-1]].append(n)
+        for group in by_surname.values():
+            for a in group:
+                for b in group:
+                    if a < b and _similar_given_names(a.split()[0], b.split()[0]):
+                        union(a, b)
+        for n in names:
+            if len(n.split()) != 1:
+                continue
+            roots = {find(p) for p in by_surname.get(n, [])}
+            if len(roots) == 1 and not any(c.isdigit() for c in n):
+                union(roots.pop(), n)
+                continue
+            # A short form of an organisation: "Scale" for "Scale AI", unless the short
+            # form is the more common name on its own (then the long one is a sub-brand).
+            longer = [
+                m
+                for m in multi
+                if m.split()[0] == n
+                and all(w.lower().rstrip(".") in ORG_SUFFIXES for w in m.split()[1:])
+                and counts[m] >= counts[n]
+            ]
+            if len(longer) == 1:
+                union(longer[0], n)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for n in names:
+            groups[find(n)].append(n)
+        for root, members in groups.items():
+            total: Counter[str] = Counter()
+            for m in members:
+                total.update(votes[m])
+            if any(len(m.split()) > 1 and kind_of(m) == "person" for m in members):
+                kind = "person"
+            else:
+                kind = sorted(total.items(), key=lambda kv: (-kv[1], KINDS.index(kv[0])))[0][0]
+            for m in members:
+                self._canonical[m] = root
+            self._kind[root] = kind
+        self._aliases = {
+            root: tuple(sorted(m for m in members if m != root)) for root, members in groups.items()
+        }
+        self._counts = {root: sum(counts[m] for m in members) for root, members in groups.items()}
+
+    def canonical(self, surface: str) -> str | None:
+        """The story-wide name of a surface form, or None when it is not an entity."""
+        return self._canonical.get(_normal(surface))
+
+    def kind(self, name: str) -> str:
+        return self._kind.get(name, "other")
+
+    def count(self, name: str) -> int:
+        """How many mentions the story has of this entity, all aliases included."""
+        return self._counts.get(name, 0)
+
+    def is_protagonist(self, name: str) -> bool:
+        """Whether the entity is named so often it cannot tell two happenings apart."""
+        top = max(self._counts.values(), default=0)
+        return top >= 5 and self._counts.get(name, 0) * 2 >= top
+
+    def record(self, name: str) -> EntityRecord:
+        return EntityRecord(name=name, kind=self.kind(name), aliases=self._aliases.get(name, ()))
+
+    def records(self) -> list[EntityRecord]:
+        return [self.record(n) for n in sorted(self._kind)]

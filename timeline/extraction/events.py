@@ -1,0 +1,824 @@
+"""Find the sentences of an article that report something happening, and date them.
+
+An event mention is a passage with an action trigger (a verb or noun of a known action
+class: investment, acquisition, deal, hire, departure, demotion, reorganisation,
+founding, launch, report, disruption, conference, delay, talks, statement, setback, market,
+legal and civic actions) used as a report of a fact: not under a modal or future
+("could", "will", "plans to"), not in a question or a conditional, not in a
+scene-setting phrase ("Despite heavy investment, ..."), not a judgement on a noun
+("The partnership is a masterstroke"), not in boilerplate or a heading. A trigger
+inside a background clause (", who co-founded the company,"; "... for the update that
+crashed computers") does not make the sentence's news; the main clause does. A
+sentence with no known trigger but a past-tense verb and a date of its own is a
+generic event ("v:<verb>"): in news that is almost always a happening.
+
+Dating, in order of trust:
+1. the time expression that governs the trigger in the same sentence: the nearest
+   DATE expression in the trigger's clause (never one inside a relative clause, a
+   comparison baseline "from a year earlier", a dateline, or a modifier "the 2000
+   election"); durations, sets and "now" never date an event;
+2. the discourse focus: the last date stated in the article, but only for a narrative
+   past sentence close to it (same or next paragraph), and never once the story time
+   moved on ("then", "after that", "within days") without a new anchor;
+3. a strong action told in the present tense ("is hiring", "its latest offering")
+   that names a specific participant is news of the article's own day, so it takes
+   the reference date, with the least weight;
+4. otherwise nothing: clustering may date it from another article's evidence.
+The precision is the expression's own: "in April" stays a month, "in 2023" a year.
+
+What it deliberately does not do: no syntactic parse (clauses are approximated by
+punctuation, relative pronouns and conjunctions), no event coreference (that is
+`clustering`), no title (`titles`), and no splitting of one sentence that tells two
+happenings into two mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from timeline.extraction.entities import EntityIndex, find_entities, is_heading
+from timeline.extraction.records import DateSpan, Passage, TimeMention
+from timeline.extraction.timex import span_of
+
+# Action classes and their triggers. The bool says whether the trigger is a verb (its
+# own form tells the tense) or a noun (a nominalised report: the clause tells it).
+_TRIGGERS: dict[str, list[tuple[str, bool]]] = {
+    "investment": [
+        (r"invest(?:s|ed)", True),
+        (r"investments?\s+(?:of|in)", False),
+        (r"\$[\d.,]+\s*(?:billion|million|bn|m|b)?\s+investment", False),
+        (r"(?:\d+(?:\.\d+)?\s?%|\bpercent)\s+stake", False),
+        (r"stake\s+in", False),
+        (r"funding\s+round", False),
+        (r"raised\s+\$", True),
+        (r"(?:poured|pours)", True),
+    ],
+    "acquisition": [
+        (r"acquir(?:es|ed)", True),
+        (r"agreed\s+(?:\S+\s+){0,3}?to\s+(?:buy|acquire|purchase|take\s+over|merge)", True),
+        (r"acquisition\s+of", False),
+        (r"(?:buys|bought)", True),
+        (r"purchased", True),
+        (r"merg(?:ed|es)", True),
+        (r"takeover\s+of", False),
+    ],
+    "deal": [
+        (r"(?:deal|agreement|partnership|contract|pact)s?\s+(?:with|to|for)", False),
+        (r"signed", True),
+        (r"agreed\s+(?:\S+\s+){0,3}?to\s+(?:a\s+)?(?:deal|terms|partner|sell)", True),
+        (r"(?:partnered|teamed\s+up)", True),
+    ],
+    "hire": [
+        (r"hir(?:es|ed)", True),
+        (r"hiring\s+(?:spree|blitz)", False),
+        (r"recruit(?:s|ed)", True),
+        (r"poach(?:es|ed)", True),
+        (r"(?:brought|brings)\s+(?:in|on\s+board|aboard)", True),
+        (r"join(?:s|ed)", True),
+        (r"appoint(?:s|ed)", True),
+        (r"(?:was|were|is|has\s+been)\s+(?:named|tapped)", True),
+        (r"courted", True),
+        (r"arrival\s+(?:at|of)", False),
+    ],
+    "departure": [
+        (r"(?:left|leaves)\s+(?:the\s+company|the\s+firm|\w+’s|\w+'s|his|her|its|[A-Z])", True),
+        (r"depart(?:s|ed)", True),
+        (r"departures?\s+of", False),
+        (r"resign(?:s|ed)", True),
+        (r"resignation", False),
+        (r"(?:quit|quits)\s", True),
+        (r"step(?:s|ped)\s+down", True),
+        (r"jumped\s+ship", True),
+        (r"(?:fired|ousted|sacked|dismissed)", True),
+        (r"laid\s+off", True),
+        (r"layoffs", False),
+    ],
+    "demotion": [
+        (r"demot(?:es|ed|ing)", True),
+        (r"demotion", False),
+        (r"(?:was|were|been|is)\s+removed", True),
+        (r"removed\s+(?:from|as)", True),
+        (r"replac(?:es|ed)", True),
+        (r"sidelined", True),
+        (r"reassigned", True),
+    ],
+    "reorganisation": [
+        (r"reorgani[sz](?:es|ed)", True),
+        (r"reorgani[sz]ation\s+of", False),
+        (r"restructur(?:es|ed)", True),
+        (r"shook\s+up|shakes\s+up|shaking\s+up", True),
+        (r"overhaul(?:ed|s)", True),
+        (r"split(?:s|ting)?\s+(?:the\s+)?teams", True),
+        (
+            r"(?:created|creates|formed|forms|set\s+up|launched)\s+(?:a\s+)?new\s+"
+            r"(?:\w+\s+){0,2}(?:division|unit|lab|team|group|department|organi[sz]ation)",
+            True,
+        ),
+        (r"(?:hand-picking|handpicked|hand-picked)", True),
+    ],
+    "founding": [
+        (r"(?:co-)?founded\s+(?:in|on)", True),
+        (r"(?:was|were)\s+(?:founded|established|created|launched|started)\s+in", True),
+        (r"established\s+in", True),
+        (r"(?:co-)?founded\s+(?:the\s+company\s+)?(?:by|with)", True),
+    ],
+    "launch": [
+        (r"launch(?:es|ed)", True),
+        (r"releas(?:es|ed)", True),
+        (r"(?:unveil|introduc|debut)(?:s|es|ed)", True),
+        (r"roll(?:s|ed)\s+out", True),
+        (r"(?:launch|release|debut|rollout)\s+of", False),
+        (r"(?:latest|new)\s+offering", False),
+        (r"(?:updated|shipped)", True),
+    ],
+    "report": [
+        (
+            r"(?:published|released|issued|presented)\s+(?:a|an|its|the)\s+(?:\w+\s+){0,3}"
+            r"(?:report|review|analysis|findings|study|statement|letter|results)",
+            True,
+        ),
+    ],
+    "disruption": [
+        (r"(?:crash|crashed|crashes)", True),
+        (r"(?:knocked|went|taken)\s+(?:\w+\s+)?(?:offline|down|dark)", True),
+        (r"(?:cancel(?:l)?ed|scrapped|grounded|suspended|halted|disrupted)", True),
+        (r"(?:cancel(?:l)?ations|disruptions?)\s+(?:of|to|at)", False),
+    ],
+    "conference": [
+        (r"(?:conference|summit|keynote|convention|gathering|hearing)", False),
+        (r"(?:organi[sz]ed|held|hosted)\s+(?:its|a|an|the)", True),
+        (r"award(?:ed|s)?\b", False),
+    ],
+    "delay": [
+        (r"delay(?:s|ed)", True),
+        (r"postpon(?:es|ed)", True),
+        (r"held\s+up|pushed\s+back", True),
+    ],
+    "talks": [
+        (r"(?:in\s+)?talks\s+(?:with|to|about|on)", False),
+        (r"opened\s+talks", True),
+        (r"discussions?\s+(?:with|about|on)", False),
+        (r"(?:discussed|negotiated)", True),
+        (r"(?:got|get|gets|was|were)\s+in\s+touch", True),
+        (r"exchanging\s+ideas|group\s+chat", True),
+        (r"gathered", True),
+        (
+            r"(?:asked|invited|summoned|urged|called\s+on)\s+(?:\S+\s+){0,6}?to\s+(?:testify|appear|"
+            r"explain|respond|resign|step|return|stop|answer)",
+            True,
+        ),
+    ],
+    "statement": [
+        (r"announc(?:es|ed)", True),
+        (r"(?:declared|confirmed|revealed|disclosed|admitted|denied|warned|blamed)", True),
+        (r"apologi[sz](?:es|ed)", True),
+        (r"(?:was|were|is|are)\s+(?:deeply\s+|very\s+|truly\s+)?sorry|said\s+sorry", True),
+        (r"testif(?:ied|ies)", True),
+        (r"estimat(?:es|ed)", True),
+        (r"approv(?:es|ed)", True),
+        (r"(?:rejected|accepted|defended|promised|pledged|vowed)", True),
+    ],
+    "setback": [
+        (r"(?:failed|fails)\s+to", True),
+        (r"fell\s+flat", True),
+        (r"(?:flopped|stumbled|plummeted|underperformed)", True),
+        (r"(?:didn’t|didn't|did\s+not)\s+(?:go\s+as\s+planned|live\s+up|hit\s+the\s+mark)", True),
+        (r"underwhelm(?:ed|ing)", True),
+        (r"(?:let\s+down|disappointed)", True),
+        (r"(?:poor|lackluster|lacklustre|weak|cool)\s+reception", False),
+        (r"underperformance\s+of", False),
+        (r"backlash", False),
+    ],
+    "market": [
+        (
+            r"(?:shares?|stock|stocks|price)\s+(?:\w+\s+){0,3}(?:fell|slid|dropped|plunged|rose|"
+            r"jumped|sank|tumbled|closed)",
+            True,
+        ),
+        (
+            r"(?:cut|cuts|lowered|lowers|raised|trimmed|trims)\s+(?:its\s+)?(?:\w+\s+){0,3}"
+            r"(?:forecasts?|outlooks?|guidance)",
+            True,
+        ),
+        (r"(?:reported|reports)\s+(?:\w+\s+){0,2}(?:revenue|profit|loss|earnings|results)", True),
+    ],
+    "legal": [
+        (r"(?:sued|sues)", True),
+        (r"lawsuits?\s+(?:against|over|filed)", False),
+        (r"(?:ruled|fined|charged|arrested|convicted|sentenced|banned|indicted|settled)", True),
+        (r"(?:blocked|investigated|probed)", True),
+        (r"(?:opened|launched|began)\s+(?:an?\s+)?(?:investigation|inquiry|probe)", True),
+        (r"(?:filed|files)\s+(?:a\s+)?(?:suit|complaint|lawsuit|for)", True),
+    ],
+    "civic": [
+        (r"(?:elected|voted|defeated)\s", True),
+        (r"(?:won|wins)\s+(?:the\s+)?(?:\w+\s+)?(?:election|vote|award|prize|race|title)", True),
+        (r"(?:killed|died|exploded|collapsed|evacuated)", True),
+        (r"(?:protested|sworn\s+in|inaugurated)", True),
+    ],
+}
+
+# Weak classes lose to any strong trigger in the same sentence, and a weak mention
+# alone needs corroboration or a date to be published.
+WEAK_ACTIONS = {"statement", "setback", "talks", "conference", "civic", "other"}
+
+
+def is_weak(action: str) -> bool:
+    """Weak classes and generic verbs ("v:apologis") need corroboration to stand alone."""
+    return action in WEAK_ACTIONS or action.startswith("v:")
+
+
+# All triggers in one alternation, one named group per (class, is-verb): one scan of the
+# sentence instead of a hundred.
+_GROUPS = [
+    (cls, verbal, "|".join(f"(?:{p})" for p, v in pats if v == verbal))
+    for cls, pats in _TRIGGERS.items()
+    for verbal in (True, False)
+    if any(v == verbal for _, v in pats)
+]
+
+# Case-sensitive on purpose (several times faster): triggers are lowercase words, and
+# the sentence's first letter is lowered before the scan.
+_TRIGGER_RE = re.compile(
+    r"(?=[\w$])\b(?:"
+    + "|".join(f"(?P<g{i}>{alt})" for i, (_, _, alt) in enumerate(_GROUPS))
+    + r")\b"
+)
+
+_MODAL = re.compile(
+    r"\b(?:will|would|could|might|may|should|must|can|cannot|can’t|won’t|wouldn’t|shall|"
+    r"plans?\s+to|planning\s+to|aims?\s+to|aiming\s+to|expected\s+to|going\s+to|set\s+to|"
+    r"hopes?\s+to|wants?\s+to|intends?\s+to|likely\s+to|about\s+to|needs?\s+to|"
+    r"ll|’ll|'ll|promised\s+to\s+be|seemed\s+to|appeared\s+to|proved\s+to\s+be)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|and|while|which|who)\b|\bbut\b")
+_SUBORDINATOR = re.compile(
+    r"\b(?:that|which|who|whom|whose|when|while|after|before|because|since|where|until)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|he|she)\b", re.IGNORECASE)
+# A date that is a comparison's baseline ("from a year earlier"), a scope ("forecast for
+# the full year") or a dateline dates no event of the sentence.
+_BASELINE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|for)\s+(?:the\s+)?"
+    r"(?:(?:full|whole|entire|fiscal|financial|calendar|current|coming)\s+)*$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"[^.]{0,40}?\d{4}\s*[—–-]{1,2}\s")
+# "told lawmakers on Tuesday that the company was sorry": the date of the reporting
+# verb governs what is reported, so this "that" is no clause boundary for dating.
+_REPORTED_THAT = re.compile(
+    r"\b(?:said|says|told|tells|announced|warned|confirmed|added|wrote|testified|admitted)"
+    r"\b[^,;]{0,40}?\bthat\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|because)\b", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"^\W*(?:if|whether|unless|imagine|suppose)\b", re.IGNORECASE)
+# A leading phrase or subordinate clause that sets the scene instead of reporting:
+# "Despite heavy investment, ...", "When the machines crashed, the system lost track".
+_BACKGROUND_LEAD = re.compile(
+    r"^\W*(?:despite|beyond|given|amid|like|unlike|instead\s+of|rather\s+than|besides|"
+    r"apart\s+from|in\s+addition\s+to|by|when|whenever|while|as|once|because|since|"
+    r"although|though)\b[^,]{0,120},",
+    re.IGNORECASE,
+)
+# A nominal trigger judged by a present copula: "The partnership ... is a masterstroke".
+_EVALUATIVE = re.compile(
+    r"^[^,;]{0,80}?\b(?:is|are|’s|'s|remains|seems|looks)\s+(?:a|an|the|more|not|just|"
+    r"only|no|also|still|clear|seen|likely)\b",
+    re.IGNORECASE,
+)
+_PROGRESSION = re.compile(
+    r"\b(?:then|after\s+that|afterwards?|later|next|subsequently|following|soon|"
+    r"within\s+(?:days|weeks|months|hours)|since\s+then|by\s+then|eventually)\b",
+    re.IGNORECASE,
+)
+_IRREGULAR_PAST = (
+    "came|began|left|took|made|got|brought|held|won|lost|fell|led|met|sent|spent|struck|"
+    "bought|sold|told|said|quit|shook|rose|saw|went|gave|paid|hit|put|ran|became|found|"
+    "built|thought|knew|slid|sank|cut|set|drove|wrote|chose|grew|kept|split|took|"
+    "withdrew|stood|spoke|broke|flew|understood|forecast|laid"
+)
+_PAST_VERB = re.compile(rf"\b(?:[a-z][a-z-]+ed|{_IRREGULAR_PAST})\b")
+_NOT_VERBS = {
+    "based", "related", "called", "used", "needed", "advanced", "interested", "limited",
+    "united", "detailed", "dedicated", "hundred", "indeed", "speed", "need", "red", "bed",
+    "shed", "proceed", "seed", "feed", "exceed", "succeed", "breed", "greed", "weed",
+    "bleed", "deed", "heed", "reed", "tweed", "creed", "shred", "sacred", "wicked",
+    "naked", "aged", "skilled", "talented", "biased", "tired", "bored", "so-called",
+    "expected", "supposed", "alleged", "unexpected", "unprecedented", "crowded",
+    "automated", "sophisticated", "complicated", "concerned", "experienced",
+}  # fmt: skip
+# Past-tense verbs of saying, thinking and being: they narrate, they do not happen.
+_NOT_HAPPENINGS = {
+    "said", "told", "was", "were", "had", "predicted", "expected", "hoped", "believed",
+    "thought", "felt", "seemed", "appeared", "wanted", "needed", "liked", "noted",
+    "added", "argued", "suggested", "claimed", "described", "called", "knew", "saw",
+    "considered", "wondered", "remained", "looked", "sounded", "became", "stayed",
+}  # fmt: skip
+_PRESENT_AUX = re.compile(r"\b(?:is|are|am|’s|'s|remains?|seems?)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their|our|this|these|those|more|most|very|well|newly|"
+    r"so|too|less|fully|highly)\s+$",
+    re.IGNORECASE,
+)
+_NEGATED_PAST = re.compile(r"^(?:didn’t|didn't|did\s+not|was\s+not|wasn’t|wasn't)", re.I)
+_FINITE = re.compile(
+    r"\b(?:is|are|am|was|were|has|have|had|did|remains|seems|gives|makes)\b|’s\b|'s\b"
+    r"(?=\s+(?:a|an|the|not|been|\w+ing|\w+ed)\b)",
+    re.IGNORECASE,
+)
+_PERFECT_AUX = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PAST_AUX = re.compile(r"\b(?:was|were|had|did)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_MONEY = re.compile(
+    r"\$\s?(\d+(?:[.,]\d+)*)\s*(trillion|billion|million|thousand|tn|bn|[bmk])?\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    r"(?<![$\d.,])(\d+(?:\.\d+)?)\s+(trillion|billion|million)\b|(?<![$\d.,])(\d{1,3}(?:,\d{3})+)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_SCALE = {
+    "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
+    "m": 1e6, "thousand": 1e3, "k": 1e3,
+}  # fmt: skip
+_DATING_TYPES = {"DATE", "TIME"}
+# A year or a season in focus dates only the next sentence: background years ("founded
+# in 2013") are followed by later history far more often than a month is.
+_FINE = {"day": True, "week": True, "month": True}
+_PAST_FORM = re.compile(rf"\w+ed|{_IRREGULAR_PAST}")
+_NONRESTRICTIVE = re.compile(r",\s+(?:who|which|whose)\b")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;:—–]*")
+_SEPARATOR = re.compile(r"[;:—–]")
+_IN_NUMBER = re.compile(r"\d[,.]$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+_YEAR = re.compile(r"\d{4}")
+_UNDATING_MODS = {"BEFORE", "ON_OR_BEFORE", "LESS_THAN"}
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A key number of an event: an amount of money (in units) or a percentage."""
+
+    kind: str
+    value: float
+    text: str
+
+    def matches(self, other: Number) -> bool:
+        """Same kind and within 5%: "$14.3 billion" and "$14 billion" are one amount."""
+        if self.kind != other.kind:
+            return False
+        top = max(abs(self.value), abs(other.value))
+        return top == 0 or abs(self.value - other.value) / top <= 0.05
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One passage reporting a happening, with what it takes to cluster and date it."""
+
+    article: str
+    start: int
+    end: int
+    quote: str
+    position: int
+    action: str
+    actions: tuple[str, ...]
+    trigger: str
+    trigger_start: int
+    entities: tuple[str, ...]
+    numbers: tuple[Number, ...]
+    time: TimeMention | None = None
+    date: DateSpan | None = None
+    dated_by: str = ""
+    tense: str = "past"
+    strength: float = 1.0
+    subject: str = ""
+
+
+def find_numbers(text: str) -> tuple[Number, ...]:
+    """Money amounts and percentages in a passage, normalised for matching."""
+    out = []
+    for m in _MONEY.finditer(text):
+        value = float(m.group(1).replace(",", "")) * _SCALE.get((m.group(2) or "").lower(), 1)
+        out.append(Number("money", value, m.group(0).strip()))
+    for m in _COUNT.finditer(text):
+        if m.group(1):
+            value = float(m.group(1)) * _SCALE[m.group(2).lower()]
+        else:
+            value = float(m.group(3).replace(",", ""))
+        out.append(Number("count", value, m.group(0).strip()))
+    for m in _PERCENT.finditer(text):
+        out.append(Number("percent", float(m.group(1)), m.group(0)))
+    return tuple(out)
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    """The clause around `pos`, approximated by punctuation and coordinating words."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
+        start = m.end()
+    nxt = _CLAUSE_BREAK.search(text, pos)
+    return start, nxt.start() if nxt else len(text)
+
+
+def _is_asserted(text: str, match: re.Match[str], verbal: bool) -> bool:
+    """Whether a trigger reports a fact: not hedged, not scene-setting, not a judgement."""
+    pos = match.start()
+    cs, ce = _clause(text, pos)
+    if _MODAL.search(text, max(cs, pos - 60), pos):
+        return False
+    lead = _BACKGROUND_LEAD.match(text)
+    if lead and pos < lead.end():
+        return False
+    if not verbal:
+        after = text[match.end() : ce]
+        if _MODAL.search(after[:80]) or _EVALUATIVE.match(after):
+            return False
+    return True
+
+
+def past_verbs(text: str) -> list[re.Match[str]]:
+    """Finite past-tense verbs of a sentence (regular -ed forms and common irregulars)."""
+    out = []
+    for m in _PAST_VERB.finditer(text):
+        word = m.group(0)
+        if word in _NOT_VERBS or word.endswith("eed"):
+            continue
+        before = text[max(0, m.start() - 20) : m.start()]
+        if _PRESENT_AUX.search(before) or _ATTRIBUTIVE.search(before):
+            continue  # "is expected", "a calculated risk": present passives, adjectives
+        out.append(m)
+    return out
+
+
+def _tense(text: str, match: re.Match[str], verbal: bool) -> str:
+    """The tense of the trigger's clause: "past", "perfect" or "present"."""
+    before = text[max(0, match.start() - 30) : match.start()]
+    if verbal:
+        word = match.group(0).split()[0].lower()
+        if _NEGATED_PAST.match(match.group(0)):
+            return "past"
+        if _PERFECT_AUX.search(before):
+            return "perfect"
+        if _PAST_AUX.search(before):
+            return "past"
+        if _PRESENT_AUX.search(before):
+            return "present"  # "is hiring", "are released"
+        if _PAST_FORM.fullmatch(word) and not _PRESENT_AUX.search(before):
+            return "past"
+        if word.endswith("ing") and _PAST_AUX.search(before):
+            return "past"
+        words = match.group(0).lower().split()
+        if any(_PAST_FORM.fullmatch(w) for w in words):
+            return "past"
+        return "present"
+    # A noun trigger takes the tense of the clause's first finite verb after it ("Meta's
+    # latest offering, X, is a model"), else of the verb that governs it ("approved an
+    # investment").
+    cs, ce = _clause(text, match.start())
+    after = _finite_tense(text[match.end() : ce])
+    return after or _finite_tense(text[cs : match.start()], last=True) or "present"
+
+
+def _finite_tense(text: str, last: bool = False) -> str:
+    found = []
+    for m in _FINITE.finditer(text):
+        word = m.group(0).lower()
+        if word in ("has", "have", "’ve", "'ve"):
+            found.append((m.start(), "perfect"))
+        elif word in ("is", "are", "’s", "'s", "am", "remains", "seems", "gives", "makes"):
+            found.append((m.start(), "present"))
+        else:
+            found.append((m.start(), "past"))
+    for m in past_verbs(text):
+        found.append((m.start(), "past"))
+    if not found:
+        return ""
+    found.sort()
+    return found[-1][1] if last else found[0][1]
+
+
+def find_triggers(text: str) -> list[tuple[str, re.Match[str], bool]]:
+    """Asserted action triggers in a sentence, in text order (class, match, is verb)."""
+    found = []
+    for m in _TRIGGER_RE.finditer(text[:1].lower() + text[1:]):
+        cls, verbal, _ = _GROUPS[int(m.lastgroup[1:])]
+        if _is_asserted(text, m, verbal):
+            found.append((cls, m, verbal))
+    return found
+
+
+def _in_background_clause(text: str, match: re.Match[str]) -> bool:
+    """Whether a trigger sits in a clause that describes, not reports.
+
+    A non-restrictive relative clause (", who co-founded the company,") or a
+    subordinate clause after a main clause that has its own past verb ("walked on
+    stage to collect the prize, given for the update that crashed computers")
+    tells background: the sentence's news is its main verb.
+    """
+    before = text[: match.start()]
+    relative = list(_NONRESTRICTIVE.finditer(before))
+    if relative and "," not in before[relative[-1].end() :]:
+        return True
+    sub = _SUBORDINATOR.search(before)
+    if sub is None or sub.group(0).lower() in ("when", "after", "before", "since", "until"):
+        return False
+    return bool(past_verbs(before[: sub.start()]))
+
+
+def _main_trigger(
+    text: str, triggers: list[tuple[str, re.Match[str], bool]]
+) -> tuple[str, re.Match[str], bool]:
+    """The trigger that tells the sentence's own happening.
+
+    A strong action wins over a weak one ("approved a huge investment"), unless it sits
+    in a clause embedded after the first trigger ("said it estimates 8.5 million
+    devices were knocked out by the update that crashed ..."): embedded clauses
+    describe background, the first trigger the news.
+    """
+    first = triggers[0]
+    for t in triggers:
+        if t[0] in WEAK_ACTIONS:
+            continue
+        between = text[first[1].end() : t[1].start()]
+        if t is first or not _SUBORDINATOR.search(between):
+            return t
+        break
+    return first
+
+
+def _generic_trigger(text: str) -> tuple[str, re.Match[str], bool] | None:
+    """A sentence's first asserted past-tense verb, for dated sentences with no known class.
+
+    In news, a sentence that states its own date and reports in the past tense
+    almost always tells a happening; its class is the verb itself ("v:apologise").
+    """
+    if _MODAL.search(text):
+        return None  # a sentence about the future or a possibility reports no happening
+    for m in past_verbs(text):
+        if m.group(0) in _NOT_HAPPENINGS or not _is_asserted(text, m, True):
+            continue
+        if _in_background_clause(text, m):
+            continue
+        return "other", m, True
+    return None
+
+
+def _governing_time(
+    passage: Passage, mentions: list[TimeMention], trigger_abs: int
+) -> tuple[TimeMention, DateSpan] | None:
+    """The DATE expression of the sentence that governs its trigger, with its interval.
+
+    The nearest one wins, but one in the trigger's own clause beats one across a
+    subordinate clause boundary ("apologised on Friday for the failure that began on
+    July 19" is dated Friday).
+    """
+    best = None
+    text = passage.text
+    for tm in mentions:
+        if tm.start < passage.start or tm.end > passage.end or not _can_date(passage, tm):
+            continue
+        span = span_of(tm.value, tm.mod)
+        if span is None:
+            continue
+        if tm.end <= trigger_abs:
+            lo, hi = tm.end - passage.start, trigger_abs - passage.start
+        else:
+            lo, hi = trigger_abs - passage.start, tm.start - passage.start
+        between = _REPORTED_THAT.sub(" ", text[lo:hi])
+        if _RELATIVE.search(between) or _in_other_relative(text, tm.start - passage.start, lo, hi):
+            continue  # the date belongs to another clause ("whom it invited in July")
+        crossed = bool(_SUBORDINATOR.search(between) or _SEPARATOR.search(between))
+        distance = min(abs(tm.start - trigger_abs), abs(tm.end - trigger_abs))
+        key = (crossed, distance, tm.start)
+        if best is None or key < best[0]:
+            best = (key, tm, span)
+    return (best[1], best[2]) if best else None
+
+
+def _in_other_relative(text: str, at: int, lo: int, hi: int) -> bool:
+    """Whether offset `at` lies in a non-restrictive relative clause (", which was
+    founded in 2011 and ...,") that does not also hold the span lo..hi."""
+    for m in _RELATIVE_CLAUSE.finditer(text):
+        if m.start() <= at < m.end() and not (m.start() <= lo and hi <= m.end()):
+            return True
+    return False
+
+
+def _can_date(passage: Passage, tm: TimeMention) -> bool:
+    """Whether a time mention may date an event or set the focus at all."""
+    if tm.type not in _DATING_TYPES or tm.mod in _UNDATING_MODS or _is_modifier(passage, tm):
+        return False
+    before = passage.text[: tm.start - passage.start]
+    if _IN_NUMBER.search(before):
+        return False  # "7,000" is a number, not the year 2000
+    # "rose 32% from a year earlier" is a baseline; "AUSTIN, July 19, 2024 — " a dateline.
+    return not (_BASELINE.search(before) or _DATELINE.match(passage.text[len(before) :]))
+
+
+def _is_modifier(passage: Passage, tm: TimeMention) -> bool:
+    """A date used as a modifier inside a noun phrase: "the 2000 presidential election"."""
+    before = passage.text[: max(0, tm.start - passage.start)]
+    after = passage.text[max(0, tm.end - passage.start) :]
+    return bool(
+        _DETERMINER_BEFORE.search(before) and _LOWER_AFTER.match(after) and _YEAR.fullmatch(tm.text)
+    )
+
+
+def _is_report(passage: Passage, alone: bool) -> bool:
+    """Whether a passage can report at all (`alone`: it is its paragraph's only one)."""
+    text = passage.text.strip()
+    if passage.boilerplate or not text:
+        return False
+    if text.endswith("?") or _CONDITIONAL.match(text):
+        return False
+    # A heading (a line of its own without final punctuation, few words, or title case)
+    # names a topic, it does not report. A piece of run-on text is no heading.
+    unpunctuated = text[-1] not in '.!"”’'
+    return not (unpunctuated and ((alone and len(text.split()) <= 12) or is_heading(text)))
+
+
+def detect_events(
+    article: str,
+    passages: list[Passage],
+    mentions: list[TimeMention],
+    index: EntityIndex,
+    reference: dt.date | None = None,
+) -> list[EventMention]:
+    """The event mentions of one article, dated where the text allows it.
+
+    `reference` is the article's own date: a strong action reported in the present
+    tense ("is hiring", "its latest offering") is news of the day the article was
+    written, so it is dated to that day, with the least weight of all datings.
+    """
+    out: list[EventMention] = []
+    focus: tuple[TimeMention, DateSpan, int, int] | None = None  # mention, span, para, pos
+    ordered = sorted(mentions, key=lambda tm: tm.start)
+    starts = [tm.start for tm in ordered]
+    recent: list[list[tuple[int, str]]] = []  # names of the last three passages
+    per_paragraph = Counter(p.paragraph for p in passages)
+    for position, passage in enumerate(passages):
+        lo = bisect_left(starts, passage.start)
+        hi = bisect_left(starts, passage.end)
+        local = ordered[lo:hi]
+        named = _named(passage, index)
+        mention = _mention(
+            article,
+            position,
+            passage,
+            local,
+            index,
+            focus,
+            reference,
+            named,
+            recent,
+            per_paragraph[passage.paragraph] == 1,
+        )
+        if mention is not None:
+            out.append(mention)
+        if passage.boilerplate:
+            continue
+        recent.append(named)
+        del recent[:-3]
+        anchored = False
+        for tm in local:
+            if _can_date(passage, tm) and tm.end <= passage.end and tm.mod != "AFTER":
+                span = span_of(tm.value, tm.mod)
+                if span is not None:
+                    focus = (tm, span, passage.paragraph, position)
+                    anchored = True
+        if not anchored and (
+            _PROGRESSION.search(passage.text) or any(tm.mod == "AFTER" for tm in local)
+        ):
+            # Story time moved on ("right after that", "then") without a new anchor:
+            # what follows happened after the focus, not in it.
+            focus = None
+    return out
+
+
+def _named(passage: Passage, index: EntityIndex) -> list[tuple[int, str]]:
+    """(offset, story-wide name) of the entities a passage names, in text order."""
+    if passage.boilerplate:
+        return []
+    out = []
+    for em in find_entities(passage.text, passage.start):
+        name = index.canonical(em.text)
+        if name:
+            out.append((em.start, name))
+    return out
+
+
+def _antecedent(recent: list[list[tuple[int, str]]], index: EntityIndex, kind: str) -> str:
+    """Whom "it", "they" or "he" means: the story's main actor among those just named,
+    not whoever was named last ("the founder of Scale AI")."""
+    names = [n for group in recent for _, n in group if index.kind(n) == kind]
+    if not names:
+        return ""
+    return max(names, key=lambda n: (index.count(n), -names.index(n)))
+
+
+def _mention(
+    article: str,
+    position: int,
+    passage: Passage,
+    mentions: list[TimeMention],
+    index: EntityIndex,
+    focus: tuple[TimeMention, DateSpan, int, int] | None,
+    reference: dt.date | None,
+    named: list[tuple[int, str]],
+    recent: list[list[tuple[int, str]]],
+    alone: bool = True,
+) -> EventMention | None:
+    if not _is_report(passage, alone):
+        return None
+    text = passage.text
+    found = find_triggers(text)
+    triggers = [t for t in found if not _in_background_clause(text, t[1])]
+    generic = None if triggers else _generic_trigger(text)
+    if generic is not None and _governing_time(
+        passage, mentions, passage.start + generic[1].start()
+    ):
+        cls, match, verbal = generic
+    elif triggers or found:
+        # With only background triggers and no reported main verb, the background is
+        # all the sentence tells ("CrowdStrike, which was founded in 2011, ...").
+        triggers = triggers or found
+        cls, match, verbal = _main_trigger(text, triggers)
+    else:
+        return None
+    trigger_abs = passage.start + match.start()
+    time = _governing_time(passage, mentions, trigger_abs)
+    if not triggers and time is None:
+        return None  # a past verb alone, with no date of its own, is narration
+    entities = list(dict.fromkeys(name for _, name in named))
+    subject = ""
+    if not any(off < trigger_abs for off, _ in named):
+        # "Founded in 2016, it has become ...": with no name before the trigger, a
+        # pronoun subject refers to the last organisation ("it", "they") or person
+        # ("he", "she") named before. It only names the subject of a title: as a
+        # clustering clue it is too unsure.
+        pronoun = _SUBJECT_PRONOUN.search(text[: match.start() + 40])
+        if pronoun:
+            wanted = "person" if pronoun.group(0).lower() in ("he", "she") else "organisation"
+            subject = _antecedent(recent, index, wanted)
+    numbers = find_numbers(text)
+    tense = _tense(text, match, verbal)
+    dated_by = ""
+    tm = span = None
+    if time is not None:
+        tm, span = time
+        dated_by = "sentence"
+    elif (
+        focus is not None
+        and tense == "past"
+        and passage.paragraph - focus[2] <= 1
+        and position - focus[3] <= (3 if _FINE.get(focus[1].precision) else 1)
+        and not _PROGRESSION.search(text)
+    ):
+        tm, span = focus[0], focus[1]
+        dated_by = "focus"
+    elif (
+        # A present-tense report is news of its article's day, when it names someone
+        # more specific than the story's protagonist ("V-JEPA 2", not just "Meta").
+        reference is not None
+        and tense == "present"
+        and cls not in WEAK_ACTIONS
+        and any(not index.is_protagonist(e) for e in entities)
+    ):
+        span = DateSpan(reference, reference, "day")
+        dated_by = "reference"
+    actions = [t[0] for t in triggers] or [f"v:{_lemma(match.group(0))}"]
+    strong = cls not in WEAK_ACTIONS and bool(triggers)
+    strength = 1.0 + 0.5 * strong + 0.5 * bool(numbers) + 0.25 * min(len(entities), 2)
+    return EventMention(
+        article=article,
+        start=passage.start,
+        end=passage.end,
+        quote=text,
+        position=position,
+        action=cls if triggers else actions[0],
+        actions=tuple(dict.fromkeys(actions)),
+        trigger=match.group(0),
+        trigger_start=trigger_abs,
+        entities=tuple(entities),
+        numbers=numbers,
+        subject=subject,
+        time=tm,
+        date=span,
+        dated_by=dated_by,
+        tense=tense,
+        strength=strength,
+    )
+
+
+def _lemma(verb: str) -> str:
+    """A crude stem of a past-tense verb, only used to compare two generic events."""
+    verb = verb.lower()
+    return verb[:-2] if verb.endswith("ed") else verb

@@ -1,0 +1,304 @@
+"""The extraction pipeline's entry points: one article read, or a whole timeline built.
+
+`read_article` splits an article into passages and tags its time expressions against
+its reference date (the `published` date it came with, else the date it states at its
+top). `extract_timeline` reads every article, infers a reference date for the
+articles that have none, detects event mentions, clusters them into events, titles
+them and returns them sorted by date (undated last).
+
+Inferring a missing reference date: an undated article that reports the same
+happenings as dated articles was most likely written around the same time, so each
+such partner's date is a candidate, scored by how many happenings they share. The
+article is re-tagged as of each candidate ("this past April", "this month alone"
+resolve) and the candidate gains for each resolved date that agrees with a partner's
+date for the same happening, and loses for each that contradicts one or that would
+put a past happening after the article's own date. The best positive-scoring
+candidate becomes the reference (`source="inferred"`, with the reason); with no
+shared happening the article stays undated, because a guessed date would silently
+misdate every relative expression.
+
+Robustness: an article that raises is recorded in `errors` and skipped; the output is
+deterministic (every ordering has a total tie-break).
+
+What it deliberately does not do: no Django, no storage, no editor decisions; it
+proposes events and the Django side reconciles them with what editors kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+
+from timeline.extraction.clustering import (
+    MERGE_THRESHOLD,
+    Cluster,
+    MentionWeights,
+    best_date,
+    cluster_mentions,
+    dates_agree,
+    similarity,
+)
+from timeline.extraction.document_date import find_reference_date
+from timeline.extraction.entities import EntityIndex, find_entities
+from timeline.extraction.events import EventMention, detect_events, is_weak
+from timeline.extraction.passages import split_passages
+from timeline.extraction.records import (
+    PRECISIONS,
+    ArticleInput,
+    ArticleReading,
+    EventRecord,
+    Evidence,
+    ReferenceDate,
+    TimelineExtraction,
+    TimeMention,
+)
+from timeline.extraction.temporal import tag
+from timeline.extraction.timex import span_of
+from timeline.extraction.titles import make_summary, make_title
+
+_MAX_REFERENCE_CANDIDATES = 2
+_MAX_PARTNER_CANDIDATES = 30
+
+
+def read_article(article: ArticleInput) -> ArticleReading:
+    """Passages, time mentions and reference date of one article on its own."""
+    text = article.text
+    if article.published is not None:
+        source = article.published_source if article.published_source != "unknown" else "header"
+        reference: ReferenceDate | None = ReferenceDate(date=article.published, source=source)
+    else:
+        reference = find_reference_date(text)
+    passages = split_passages(text)
+    mentions = tag(text, reference.date if reference else None)
+    return ArticleReading(
+        key=article.key, passages=passages, mentions=mentions, reference=reference
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    message = " ".join(str(exc).split()) or "no message"
+    return f"{type(exc).__name__}: {message}"[:300]
+
+
+def extract_timeline(articles: Sequence[ArticleInput]) -> TimelineExtraction:
+    """Read every article, infer missing dates, and build the timeline's events."""
+    readings: dict[str, ArticleReading] = {}
+    texts: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    for article in articles:
+        try:
+            readings[article.key] = read_article(article)
+            texts[article.key] = article.text
+        except Exception as exc:  # noqa: BLE001 - one bad article must never abort the batch
+            errors[article.key] = _one_line(exc)
+
+    index = _entity_index(readings)
+    mentions: dict[str, list[EventMention]] = {}
+    for key, reading in readings.items():
+        try:
+            reference = reading.reference.date if reading.reference else None
+            mentions[key] = detect_events(key, reading.passages, reading.mentions, index, reference)
+        except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
+            errors[key] = _one_line(exc)
+    for key in sorted(errors):
+        readings.pop(key, None)
+        mentions.pop(key, None)
+
+    _infer_references(readings, texts, mentions, index, errors)
+
+    all_mentions = [m for key in sorted(mentions) for m in mentions[key]]
+    clusters = cluster_mentions(all_mentions)
+    events = [_event(c, index) for c in clusters if _publishable(c)]
+    events.sort(key=_event_order)
+    return TimelineExtraction(readings=readings, events=events, errors=errors)
+
+
+def _entity_index(readings: dict[str, ArticleReading]) -> EntityIndex:
+    found = []
+    for key in sorted(readings):
+        for p in readings[key].passages:
+            if not p.boilerplate:
+                found.extend(find_entities(p.text, p.start))
+    return EntityIndex(found)
+
+
+def _infer_references(
+    readings: dict[str, ArticleReading],
+    texts: dict[str, str],
+    mentions: dict[str, list[EventMention]],
+    index: EntityIndex,
+    errors: dict[str, str],
+) -> None:
+    """Give undated articles the date of the dated articles they share happenings with."""
+    dated = [k for k in sorted(readings) if readings[k].reference is not None]
+    undated = [k for k in sorted(readings) if readings[k].reference is None]
+    if not dated or not undated:
+        return
+    pool = [m for k in dated for m in mentions[k]]
+    weights = MentionWeights(pool + [m for k in undated for m in mentions[k]])
+    blocks: dict[str, list[EventMention]] = {}
+    for m in pool:
+        for e in m.entities:
+            blocks.setdefault(e, []).append(m)
+    for key in undated:
+        try:
+            inferred = _best_reference(
+                key, readings, texts[key], mentions[key], blocks, weights, index
+            )
+        except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
+            errors[key] = _one_line(exc)
+            continue
+        if inferred is None:
+            continue
+        reference, tagged, found = inferred
+        readings[key].reference = reference
+        readings[key].mentions = tagged
+        mentions[key] = found
+
+
+def _appositions_disagree(tagged: list[TimeMention], untagged: list[TimeMention]) -> int:
+    """Relative dates set beside absolute ones ("last Friday's July 19") that the
+    candidate reference resolves to another day: each is proof the candidate is wrong."""
+    relative = {(tm.start, tm.end) for tm in untagged if "X" in tm.value}
+    ordered = sorted(tagged, key=lambda tm: tm.start)
+    wrong = 0
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if b.start - a.end > 3 or not {(a.start, a.end), (b.start, b.end)} & relative:
+            continue
+        sa, sb = span_of(a.value), span_of(b.value)
+        if sa and sb and sa.precision == sb.precision == "day" and sa != sb:
+            wrong += 1
+    return wrong
+
+
+def _partners(
+    m: EventMention, blocks: dict[str, list[EventMention]], weights: MentionWeights
+) -> list[EventMention]:
+    """Mentions of dated articles that plausibly report the same happening as `m`."""
+    seen: set[int] = set()
+    out = []
+    for e in m.entities:
+        # The latest mentions per participant suffice: the protagonist is in everything.
+        for other in blocks.get(e, ())[-_MAX_PARTNER_CANDIDATES:]:
+            if id(other) not in seen:
+                seen.add(id(other))
+                if similarity(m, other, weights) > MERGE_THRESHOLD:
+                    out.append(other)
+    return out
+
+
+def _best_reference(
+    key: str,
+    readings: dict[str, ArticleReading],
+    text: str,
+    found0: list[EventMention],
+    blocks: dict[str, list[EventMention]],
+    weights: MentionWeights,
+    index: EntityIndex,
+) -> tuple[ReferenceDate, list[TimeMention], list[EventMention]] | None:
+    """The partner date under which the article's own dates agree best, if any does."""
+    shared: Counter[str] = Counter()
+    for m in found0:
+        shared.update({o.article for o in _partners(m, blocks, weights)})
+    if not shared:
+        return None
+    by_date: Counter[dt.date] = Counter()
+    for article, n in shared.items():
+        by_date[readings[article].reference.date] += n
+    candidates = sorted(by_date, key=lambda d: (-by_date[d], d))[:_MAX_REFERENCE_CANDIDATES]
+    reading = readings[key]
+    best = None
+    # Without an underspecified expression the candidate changes no time value: the
+    # article need not be tagged again.
+    relative = any("X" in tm.value or tm.value.endswith("_REF") for tm in reading.mentions)
+    for candidate in candidates:
+        tagged = tag(text, candidate) if relative else reading.mentions
+        found = detect_events(key, reading.passages, tagged, index, candidate)
+        agree = disagree = late = 0
+        for m in found:
+            if m.date is None or m.dated_by == "reference":
+                continue
+            if m.date.start > candidate and m.tense in ("past", "perfect"):
+                late += 1  # a past happening after the article was written: impossible
+            for other in _partners(m, blocks, weights):
+                if other.date is not None and other.dated_by != "reference":
+                    if dates_agree(m.date, other.date):
+                        agree += 1
+                    else:
+                        disagree += 1
+        if _appositions_disagree(tagged, reading.mentions):
+            continue  # the article's own words rule this date out
+        score = by_date[candidate] + agree - 2 * (disagree + late)
+        if score > 0 and (best is None or score > best[0]):
+            partners = sorted(a for a in shared if readings[a].reference.date == candidate)
+            reason = (
+                f"shares {by_date[candidate]} event mention(s) with {', '.join(partners)} "
+                f"dated {candidate.isoformat()}; read as of that date, {agree} dated "
+                f"event(s) agree and {disagree + late} contradict"
+            )
+            best = (score, candidate, reason, tagged, found)
+    if best is None:
+        return None
+    _, candidate, reason, tagged, found = best
+    return ReferenceDate(date=candidate, source="inferred", reason=reason), tagged, found
+
+
+def _publishable(cluster: Cluster) -> bool:
+    """Whether a cluster is solid enough to show.
+
+    A weak action (a statement, a setback, talks) needs a date stated in its own
+    sentence or a second article; a strong one needs a date or a second article, or a
+    past-tense report that names a participant. Anything else is commentary.
+    """
+    members = cluster.members
+    articles = {m.article for m in members}
+    if all(is_weak(m.action) for m in members):
+        return len(articles) >= 2 or any(m.dated_by == "sentence" for m in members)
+    if len(articles) >= 2 or any(m.date is not None for m in members):
+        return True
+    return any(m.tense != "present" and m.entities for m in members)
+
+
+def _event(cluster: Cluster, index: EntityIndex) -> EventRecord:
+    date, alternatives, _ = best_date(cluster)
+    members = cluster.members
+    evidence = {}
+    for m in sorted(members, key=lambda m: (m.article, m.start)):
+        k = (m.article, m.start, m.end)
+        if k in evidence:
+            continue
+        tm = m.time
+        evidence[k] = Evidence(
+            article=m.article,
+            start=m.start,
+            end=m.end,
+            quote=m.quote,
+            time_text=tm.text if tm else "",
+            time_start=tm.start if tm else None,
+            time_end=tm.end if tm else None,
+            time_value=tm.value if tm else "",
+        )
+    names = sorted(cluster.entities, key=lambda n: (-cluster.entities[n], n))
+    action = cluster.action
+    return EventRecord(
+        title=make_title(action, members, index),
+        summary=make_summary(members),
+        date=date,
+        evidence=list(evidence.values()),
+        entities=[index.record(n) for n in names],
+        alternatives=alternatives,
+        kind=action,
+    )
+
+
+def _event_order(event: EventRecord) -> tuple:
+    if event.date is None:
+        return (1, dt.date.max, 0, event.title, event.evidence[0].article)
+    return (
+        0,
+        event.date.start,
+        PRECISIONS.index(event.date.precision),
+        event.title,
+        event.evidence[0].article,
+    )

@@ -1,0 +1,374 @@
+"""Headlines and summaries for clustered events.
+
+A headline is news style: subject + verb in the present tense + object, amounts
+abbreviated ("$14.3 billion" -> "$14.3B"), at most 90 characters, e.g. "Meta invests
+$14.3B in Scale AI; Alexandr Wang joins Meta". It is assembled from the cluster's
+pooled evidence: the subject is the participant most often named before the trigger,
+the object the participant most often named after it, the verb comes from the action
+class. When an action class has no template, or no participant is found, the clause
+that carries the trigger is rewritten instead (adverbials dropped, the verb put in
+the present tense), never cut in the middle of a phrase.
+
+The summary is one or two evidence sentences: the most informative one, and a second
+from another article when it adds a number or a participant the first lacks.
+
+What it deliberately does not do: no paraphrase beyond these rewrites, no language
+model, no invented facts: every word of a headline comes from the evidence or the
+template verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from timeline.extraction.entities import EntityIndex, find_entities
+from timeline.extraction.events import EventMention
+
+MAX_TITLE = 90
+_UNIT_LETTER = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}
+_MAX_SUMMARY = 320
+
+_IRREGULAR = {
+    "left": "leaves", "bought": "buys", "came": "comes", "made": "makes", "took": "takes",
+    "shook": "shakes", "held": "holds", "brought": "brings", "began": "begins",
+    "fell": "falls", "won": "wins", "lost": "loses", "struck": "strikes", "quit": "quits",
+    "met": "meets", "sold": "sells", "led": "leads", "got": "gets", "gave": "gives",
+    "went": "goes", "became": "becomes", "ran": "runs", "spent": "spends", "told": "tells",
+    "said": "says", "found": "finds", "built": "builds", "rose": "rises", "set": "sets",
+    "put": "puts", "cut": "cuts", "hit": "hits", "paid": "pays", "was": "is", "were": "are",
+    "had": "has", "did": "does", "saw": "sees", "sent": "sends", "drove": "drives",
+    "wrote": "writes", "chose": "chooses", "grew": "grows", "knew": "knows",
+    "thought": "thinks", "kept": "keeps", "split": "splits", "hired": "hires",
+}  # fmt: skip
+_ADVERBS = {"already", "also", "just", "now", "still", "then", "since", "recently", "quietly"}
+_AUXILIARIES = {"was", "were", "had", "has", "have", "is", "are", "did", "does", "do"}
+_DANGLING = {"this", "the", "a", "an", "of", "to", "for", "and", "in", "on", "at", "with", "by"}
+_PLURAL_PRESENT = {"is": "are", "has": "have", "does": "do", "goes": "go"}
+_NO_E = ("repeat", "defeat", "treat", "beat", "heat", "seat", "cheat", "oot", "ect", "ait")
+_NEEDS_E = re.compile(r"(?:v|z|c|u|g|at|it|ut|ot|os|as|ys|ur|ir|bl|pl|dl|tl|kl|gl|ag|id|ud)$")
+
+# Present-tense templates per action class: S = subject, O = object, M = amount.
+_TEMPLATES = {
+    "investment": ["{S} invests {M} in {O}", "{S} invests in {O}", "{S} takes stake in {O}"],
+    "acquisition": ["{S} acquires {O} for {M}", "{S} acquires {O}"],
+    "deal": ["{S} strikes {M} deal with {O}", "{S} strikes deal with {O}"],
+    "hire": ["{S} hires {P}", "{P} joins {S}"],
+    "departure": ["{P} leaves {S}"],
+    "launch": ["{S} launches {R}", "{S} releases {R}"],
+    "delay": ["{S} delays {R}"],
+    "talks": ["{S} holds talks with {P}", "{S} holds talks with {O}"],
+    "reorganisation": ["{S} {V} {O}"],
+    "setback": ["{R} disappoints"],
+    "founding": ["{O} founded"],
+}
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:right\s+)?after\s+that|then|next|meanwhile|however|moreover|also|now|back\s+at"
+    r"\s+\w+|within\s+\w+|in\s+conclusion|of\s+course|simultaneously|perhaps|"
+    r"according\s+to\s+[^,]+)\s*,?\s*",
+    re.IGNORECASE,
+)
+# A short adverbial opening closed by a comma: "All told,", "The same day,", "In April,".
+_LEADING_PHRASE = re.compile(
+    r"^(?:in|on|at|by|over|during|after|before|since|earlier|later|separately|all|"
+    r"the\s+same|that\s+same|two|three|several|last|this|next|back|within|for|then|"
+    r"right|simultaneously|still|yet|so|and|but)\b(?:\s+[\w'’]+){0,4},\s+",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"[a-z-]+(?:ed|en|wn|ne|lt|ght|ung|ook|ept|ade|ent|id)")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;:—–]*,")
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we)\b", re.IGNORECASE)
+
+
+def abbreviate_amounts(text: str) -> str:
+    """Amounts in headline form: "$14.3 billion" -> "$14.3B", "5 percent" -> "5%"."""
+    text = re.sub(
+        r"\$\s?(\d+(?:[.,]\d+)?)\s*(trillion|billion|million|thousand)\b",
+        lambda m: f"${m.group(1)}{_UNIT_LETTER[m.group(2).lower()]}",
+        text,
+        flags=re.IGNORECASE,
+    )
+    return re.sub(r"(\d)\s?(?:percent|per cent)\b", r"\1%", text)
+
+
+def present_tense(word: str, plural: bool = False) -> str:
+    """A past-tense verb in the present: "approved" -> "approves" ("approve" if plural)."""
+    low = word.lower()
+    if low in _IRREGULAR:
+        out = _IRREGULAR[low]
+        if plural:
+            out = _PLURAL_PRESENT.get(out, out[:-2] if out.endswith("ies") else out[:-1])
+            if low.endswith("ies"):
+                out = out[:-1] + "y"
+    elif low.endswith("ied"):
+        out = low[:-3] + ("y" if plural else "ies")
+    elif low.endswith("ed") and len(low) > 4:
+        stem = low[:-2]
+        if (
+            len(stem) > 2
+            and stem[-1] == stem[-2]
+            and (stem[-1] in "bdgmnprt" or stem.endswith("ell"))
+        ):
+            stem = stem[:-1]  # "stopped" -> "stop", "cancelled" -> "cancel"
+        elif (_NEEDS_E.search(stem) and not stem.endswith(_NO_E)) or re.fullmatch(
+            r"[^aeiou]*[aeiou][^aeiouwxy]", stem
+        ):
+            stem += "e"  # "created" -> "create", "fined" -> "fine"
+        if plural:
+            out = stem
+        else:
+            out = stem + ("es" if re.search(r"(?:s|sh|ch|x|z)$", stem) else "s")
+    else:
+        return word
+    return out[0].upper() + out[1:] if word[:1].isupper() else out
+
+
+def _fit(title: str) -> str:
+    title = re.sub(r"\s+", " ", title).strip(" ,;:-")
+    if len(title) <= MAX_TITLE:
+        return title
+    # Cut at the last clause boundary that fits, never in the middle of a phrase.
+    cut = max(title.rfind(sep, 0, MAX_TITLE) for sep in (";", ",", " —", " –", " and "))
+    if cut > 20:
+        return title[:cut].strip(" ,;:-")
+    words = title[: MAX_TITLE + 1].rsplit(" ", 1)[0].split()
+    while len(words) > 3 and words[-1].lower() in _DANGLING:
+        words.pop()  # never end on "... for artificial intelligence this"
+    return " ".join(words).strip(" ,;:-")
+
+
+def _participants(
+    members: list[EventMention], index: EntityIndex
+) -> tuple[Counter[str], Counter[str]]:
+    """Entities named before / after the trigger across the evidence, weighted by kind."""
+    before: Counter[str] = Counter()
+    after: Counter[str] = Counter()
+    for m in members:
+        if m.subject:
+            before[m.subject] += 1
+        for em in find_entities(m.quote, m.start):
+            name = index.canonical(em.text)
+            if not name:
+                continue
+            (before if em.start < m.trigger_start else after)[name] += 1
+    return before, after
+
+
+def _pick(counter: Counter[str], index: EntityIndex, kinds: tuple[str, ...], exclude=()) -> str:
+    ranked = sorted(
+        (n for n in counter if index.kind(n) in kinds and n not in exclude),
+        key=lambda n: (-counter[n], -index.count(n), n),
+    )
+    return ranked[0] if ranked else ""
+
+
+def _verb(members: list[EventMention], default: str) -> str:
+    """The triggers' own verb in the present ("created a new division" -> "creates")."""
+    for m in members:
+        word = m.trigger.split()[0].lower()
+        if word.endswith("ed") and present_tense(word) != word:
+            return present_tense(word)
+    return default
+
+
+def _amount(members: list[EventMention]) -> str:
+    counts: Counter[str] = Counter()
+    for m in members:
+        for n in m.numbers:
+            if n.kind == "money":
+                counts[abbreviate_amounts(n.text)] += 1
+    if not counts:
+        return ""
+    return sorted(counts, key=lambda t: (-counts[t], -len(t), t))[0]
+
+
+def _from_template(
+    action: str, members: list[EventMention], index: EntityIndex, others: list[EventMention]
+) -> str:
+    """Fill the action's template from the members that tell it (`others`: the rest)."""
+    before, after = _participants(members, index)
+    both = before + after
+    # An organisation acts in news headlines before its executives do.
+    subject = _pick(before, index, ("organisation",))
+    subject = subject or _pick(_participants(others, index)[0], index, ("organisation",))
+    subject = subject or _pick(before, index, ("person",)) or _pick(both, index, ("organisation",))
+    slots = {
+        "S": subject,
+        "O": _pick(after, index, ("organisation",), (subject,))
+        or _pick(both, index, ("organisation",), (subject,))
+        or (subject if action == "founding" else ""),
+        "P": _pick(both, index, ("person",), (subject,)),
+        "R": _pick(both, index, ("product",), (subject,)),
+        "M": _amount(members),
+        "V": _verb(members, "reorganises"),
+    }
+    for template in _TEMPLATES.get(action, []):
+        needed = re.findall(r"{(\w)}", template)
+        if all(slots[k] for k in needed):
+            return template.format(**slots)
+    return ""
+
+
+def _secondary(action: str, members: list[EventMention], index: EntityIndex, main: str) -> str:
+    """A second happening told in the same breath ("...; Alexandr Wang joins Meta")."""
+    if action == "hire":
+        return ""
+    hires = [m for m in members if "hire" in m.actions]
+    if len(hires) * 2 < len(members):
+        return ""
+    _, after = _participants(hires, index)
+    person = _pick(after, index, ("person",))
+    before, _ = _participants(members, index)
+    org = _pick(before, index, ("organisation",))
+    if person and org and person not in main:
+        return f"{person} joins {org}"
+    return ""
+
+
+def _rewrite_clause(m: EventMention, subject: str) -> str:
+    """The trigger's clause as a headline.
+
+    Kept: the clause that holds the trigger, up to the first comma after it when that
+    leaves a complete statement. Dropped: a dateline, leading adverbials and the time
+    expression (the timeline shows the date), auxiliaries ("was founded" -> "founded",
+    headline style). The first finite verb goes to the present tense, agreeing with a
+    plural subject, and a leading pronoun becomes the subject's name.
+    """
+    text = m.quote
+    rel = m.trigger_start - m.start
+    if m.time is not None and m.start <= m.time.start and m.time.end <= m.end:
+        ts, te = m.time.start - m.start, m.time.end - m.start
+        prep = re.search(
+            r"(?:^|\s)(?:on|in|at|during|over|by|since|last|this|until)\s+$", text[:ts], re.I
+        )
+        comma = re.match(r",\s*", text[te:])
+        if prep or comma:
+            cut_from = prep.start() if prep else ts
+            cut_to = te + (comma.end() if comma and not prep else 0)
+            text = text[:cut_from] + text[cut_to:]
+            if rel >= cut_to:
+                rel -= cut_to - cut_from
+    start = max(text.rfind(sep, 0, max(rel, 0)) for sep in (";", ":", "—", "–"))
+    if start >= 0:
+        text, rel = text[start + 1 :], rel - start - 1
+    rel = max(rel, 0)
+    pre, post = text[:rel], text[rel:]
+    stops = [i for i in (post.find(sep) for sep in (";", "—", "–", ". ")) if i > 0]
+    comma = re.search(r",\s", post)
+    if comma and len((pre + post[: comma.start()]).split()) >= 3:
+        stops.append(comma.start())
+    post = post[: min(stops, default=len(post))]
+    pre = _RELATIVE_ASIDE.sub("", pre)  # "George Kurtz, who co-founded the company, told"
+    prev = None
+    while prev != pre:
+        prev = pre
+        pre = _LEADING_ADVERBIAL.sub("", pre.lstrip(" \"“‘'"))
+        pre = _LEADING_PHRASE.sub("", pre)
+    clause = (pre + post).strip().strip("\"“”'’").rstrip(".!,")
+    if subject and _PRONOUN.match(clause):
+        clause = _PRONOUN.sub(subject, clause, count=1)
+    limit = len(pre.split()) + 1
+    clause = _present_clause(clause.lstrip(" ,;:—–"), limit)
+    clause = clause[:1].upper() + clause[1:]
+    return abbreviate_amounts(clause)
+
+
+def _present_clause(clause: str, limit: int) -> str:
+    """Put the clause's main verb in the present tense, headline style.
+
+    Only the first `limit` words are looked at (up to the trigger: a later participle,
+    "a group aimed at", is no main verb); a relative clause's verb ("who was leading")
+    is skipped; a clause already in the present ("is compounded") is left alone.
+    """
+    words = clause.split()
+    in_relative = False
+    for i, w in enumerate(words[: max(limit, 1)]):
+        low = w.lower().strip(",;:")
+        if low in ("who", "which", "that", "whose", "whom"):
+            in_relative = True
+            continue
+        # The verb agrees with the word before it or, first verb of all, with the
+        # clause's head noun ("Lawyers for CrowdStrike wrote" -> "write").
+        plural = i > 0 and (_is_plural(words[i - 1]) or _is_plural(words[0], head=True))
+        nxt = i + 1
+        while nxt < len(words) and (
+            words[nxt].lower().endswith("ly") or words[nxt].lower() in _ADVERBS
+        ):
+            nxt += 1  # "have publicly asked", "have already jumped"
+        following = words[nxt].strip(",;:") if nxt < len(words) else ""
+        if in_relative and (
+            low in _AUXILIARIES or _PARTICIPLE.fullmatch(low) or present_tense(low) != low
+        ):
+            in_relative = low in _AUXILIARIES  # the relative clause ends with its verb
+            continue
+        if low in ("is", "are", "am") or (low in ("has", "have") and following == "been"):
+            break  # already in the present
+        if low in ("was", "were") and _PARTICIPLE.fullmatch(following):
+            words[i] = ""  # passive: "was founded" -> "founded"
+            break
+        if low in ("had", "has", "have") and re.fullmatch(r"[a-z]+ed", following):
+            words[i] = ""
+            words[nxt] = present_tense(words[nxt], plural)
+            break
+        converted = present_tense(w, plural)
+        if converted != w:
+            words[i] = converted
+            break
+    return " ".join(w for w in words if w)
+
+
+def _is_plural(word: str, head: bool = False) -> bool:
+    low = word.lower()
+    if low in ("they", "we", "you", "i"):
+        return True
+    if low in ("its", "his", "this", "was", "has", "is", "news", "as"):
+        return False
+    # A clause's first word may be capitalised; a name with inner capitals is no plural.
+    common = word.islower() or (head and word[1:].islower())
+    return common and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def make_title(action: str, members: list[EventMention], index: EntityIndex) -> str:
+    """A news-style headline of at most 90 characters for a cluster of mentions."""
+    # The members that tell the cluster's own action know best who did what to whom.
+    telling = [m for m in members if m.action == action] or members
+    main = _from_template(action, telling, index, members)
+    if main:
+        extra = _secondary(action, members, index, main)
+        if extra and len(main) + 2 + len(extra) <= MAX_TITLE:
+            main = f"{main}; {extra}"
+        return _fit(main)
+    rep = representative(telling)
+    before, _ = _participants([rep], index)
+    subject = rep.subject or _pick(before, index, ("organisation", "person"))
+    return _fit(_rewrite_clause(rep, subject))
+
+
+def representative(members: list[EventMention]) -> EventMention:
+    """The mention that best tells the happening: strongest, stated date, then earliest."""
+    return min(
+        members,
+        key=lambda m: (
+            -m.strength,
+            m.dated_by != "sentence",
+            len(m.quote) > 300,
+            m.article,
+            m.position,
+        ),
+    )
+
+
+def make_summary(members: list[EventMention]) -> str:
+    """One or two evidence sentences: the best, plus one that adds a fact from elsewhere."""
+    first = representative(members)
+    summary = first.quote.strip()
+    known_numbers = {n.text for n in first.numbers}
+    known_entities = set(first.entities)
+    for m in sorted(members, key=lambda m: (-m.strength, m.article, m.position)):
+        if m.article == first.article or m.quote == first.quote:
+            continue
+        adds = {n.text for n in m.numbers} - known_numbers or set(m.entities) - known_entities
+        if adds and len(summary) + len(m.quote) + 1 <= _MAX_SUMMARY:
+            summary = f"{summary} {m.quote.strip()}"
+            break
+    return summary
