@@ -8,7 +8,8 @@ DEV_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench bench-dates migrate ingest-seeds browser clean
+.PHONY: run test test-postgres lint format bench bench-dates bench-pipeline bench-site \
+	bench-load screenshots migrate ingest-seeds browser clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +36,13 @@ test: $(STAMP) browser
 	$(BIN)/ruff format --check .
 	$(PY) -m pytest
 
+# The same suite on PostgreSQL: DATABASE_URL when it names one, else a throwaway server.
+test-postgres: $(STAMP) browser
+	@case "$${DATABASE_URL:-}" in \
+		postgres://*|postgresql://*) $(PY) -m pytest ;; \
+		*) bash scripts/pg_throwaway.sh $(PY) -m pytest ;; \
+	esac
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -46,8 +54,21 @@ format: $(STAMP)
 bench-dates: $(STAMP)
 	$(PY) bench/bench_dates.py
 
-bench: $(STAMP) bench-dates
+bench: $(STAMP) bench-dates bench-pipeline bench-site bench-load
+
+bench-pipeline: $(STAMP)
 	$(PY) bench/bench_pipeline.py
+
+bench-site: $(STAMP) browser
+	$(PY) bench/bench_site.py
+
+# gunicorn as README's "Deploying" runs it, 10,000 events, 100 clients for 60 s on 127.0.0.1.
+bench-load: $(STAMP)
+	$(PY) bench/bench_load.py
+
+# Pictures of the app for README and review: seeds ingested, pages shot in Chromium.
+screenshots: ingest-seeds browser
+	$(DEV_ENV) $(PY) scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
