@@ -167,3 +167,18 @@ def test_folders_expand_to_their_article_files_in_order(tmp_path):
     (tmp_path / "a.md").write_text("A")
     (tmp_path / "skip.jpg").write_bytes(b"x")
     assert [p.name for p in collect_paths([tmp_path])] == ["a.md", "b.txt"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "data:text/html,<b>x</b>", "/relative/path", "https://", "x y"],
+)
+def test_a_header_url_that_is_not_a_web_address_is_dropped_with_a_note(url):
+    article = parse_article("a.txt", f"title: T\nurl: {url}\n\nBody.")
+    assert article.url == ""
+    assert article.notes == ("url ignored: not an http(s) address",)
+
+
+def test_web_addresses_are_kept():
+    article = parse_article("a.txt", "title: T\nurl: https://example.org/a?b=1\n\nBody.")
+    assert article.url == "https://example.org/a?b=1" and article.notes == ()

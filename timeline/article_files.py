@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 import dateparser
 
@@ -200,7 +201,7 @@ def parse_html_article(name: str, decoded: Decoded) -> ArticleFile:
         name=name,
         text=page.text,
         title=(page.title or _title_from_body(page.text))[:TITLE_LIMIT],
-        url=page.url,
+        url=page.url if is_web_address(page.url) else "",
         source=page.source,
         published=_header_date(page.published or None),
         metadata={key: page.meta[key] for key in interesting if key in page.meta},
@@ -216,15 +217,31 @@ def parse_article(name: str, text: str) -> ArticleFile:
     metadata = {k: v for k, v in header.items() if k not in HEADER_KEYS}
     published = _header_date(header.get("published", header.get("date")))
     title = header.get("title") or _title_from_body(body)
+    url, notes = header.get("url", "").strip(), ()
+    if url and not is_web_address(url):
+        url, notes = "", ("url ignored: not an http(s) address",)
     return ArticleFile(
         name=name,
         text=body,
         title=title[:TITLE_LIMIT],
-        url=header.get("url", ""),
-        source=header.get("source", ""),
+        url=url,
+        source=header.get("source", "")[:200],
         published=published,
         metadata=metadata,
+        notes=notes,
     )
+
+
+def is_web_address(url: str) -> bool:
+    """An absolute http(s) URL: the only kind of link an article may carry onto a page.
+
+    Anything else (`javascript:`, `data:`, a relative path, text with spaces) would be
+    a broken or dangerous link, so the article is kept and the address is dropped.
+    """
+    if len(url) > 500 or any(c.isspace() for c in url):
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def _split_header(text: str) -> tuple[dict[str, str], str]:
