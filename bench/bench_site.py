@@ -15,17 +15,17 @@ import argparse
 import datetime as dt
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from devserver import running_server  # noqa: E402
 
 WORDS = (
     "acquires announces launches delays hires appoints invests partners sues settles "
@@ -129,52 +129,27 @@ def time_get(client, url: str, runs: int, headers: dict | None = None) -> tuple[
     return statistics.median(durations) * 1000, queries, size
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def chart_draw_seconds(database_url: str) -> float | None:
+def chart_draw_seconds(database_url: str) -> tuple[float, dict] | None:
     chromium = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
     if not Path(chromium).exists():
         return None
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "1"}
-    env["TIMELINE_DEFAULT_SLUG"] = "bench"
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/api/events.json?to=2022-01", timeout=5)
-                break
-            except OSError:
-                time.sleep(0.2)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
-            )
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            page.goto(base + "/")  # warm the static files and the server
-            page.wait_for_selector("#timeline-chart[data-ready='true']", timeout=60_000)
-            began = time.perf_counter()
-            page.reload()
-            page.wait_for_selector("#timeline-chart[data-ready='true']", timeout=60_000)
-            seconds = time.perf_counter() - began
-            browser.close()
-        return seconds
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    env = {"DATABASE_URL": database_url, "DJANGO_DEBUG": "1", "TIMELINE_DEFAULT_SLUG": "bench"}
+    with running_server(env, probe="/api/events.json?to=2022-01") as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        page.goto(base + "/")  # warm the static files and the server
+        page.wait_for_selector("#timeline-chart[data-ready='true']", timeout=60_000)
+        began = time.perf_counter()
+        page.reload()
+        page.wait_for_selector("#timeline-chart[data-ready='true']", timeout=60_000)
+        seconds = time.perf_counter() - began
+        timings = page.evaluate("() => ({...document.querySelector('#timeline-chart').dataset})")
+        browser.close()
+    return seconds, timings
 
 
 def main() -> None:
@@ -219,11 +194,16 @@ def main() -> None:
         ms, queries, size = time_get(client, url, runs, headers)
         print(f"{label:32} {ms:10.1f} {target:8} {queries:8} {size:10}")
     if not args.no_browser:
-        seconds = chart_draw_seconds(database_url)
-        if seconds is None:
+        measured = chart_draw_seconds(database_url)
+        if measured is None:
             print("chart draw: skipped (no Chromium)")
         else:
+            seconds, timings = measured
             print(f"chart draw in Chromium (page load to drawn): {seconds:.2f} s (target 1.5 s)")
+            print(
+                f"  of which: JSON fetch {timings.get('fetchMs')} ms, figure "
+                f"{timings.get('buildMs')} ms, Plotly drawing {timings.get('drawMs')} ms"
+            )
 
 
 if __name__ == "__main__":
