@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 
 from tests.factories import make_article, make_event, make_evidence, make_timeline
 from timeline.models import Article, Event
+from timeline.roles import editors_group
 
 PASSWORD = "correct horse battery staple"
 
@@ -24,7 +25,7 @@ SECOND_TEXT = (
 
 def make_editor(username: str = "editor") -> User:
     user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(editors_group())
     return user
 
 

@@ -18,6 +18,7 @@ from tests.factories_admin import (
     two_reports,
 )
 from timeline.models import Event
+from timeline.roles import EDITOR_PERMISSIONS, editors_group
 
 pytestmark = pytest.mark.django_db
 
@@ -101,6 +102,13 @@ def test_the_editors_group_holds_exactly_the_curation_permissions():
         "change_entity",
         "view_timelinejob",
     }
+    assert codenames == set(EDITOR_PERMISSIONS), "the migrations and timeline.roles agree"
+
+
+def test_a_lost_editors_group_is_rebuilt_complete():
+    Group.objects.filter(name="Editors").delete()
+    group = editors_group()
+    assert set(group.permissions.values_list("codename", flat=True)) == set(EDITOR_PERMISSIONS)
 
 
 def test_createeditor_reads_the_password_from_the_environment(monkeypatch, client):

@@ -72,9 +72,11 @@ def test_htmx_history_restore_gets_the_full_page(client, stored):
 
 def test_rejected_and_missing_events_are_404_in_site_style(client, stored):
     rejected = make_event(stored[0], status=Event.Status.REJECTED)
-    for url in (f"/events/{rejected.pk}/", "/events/999999/"):
+    for url in (f"/events/{rejected.pk}/", "/events/999999/", "/articles/999999/", "/nowhere/"):
         response = client.get(url)
         assert response.status_code == 404
+        html = response.content.decode()
+        assert "<h1>Not found</h1>" in html and "site-header" in html
 
 
 def test_event_panel_query_count_is_bounded(client, stored, django_assert_max_num_queries):

@@ -180,14 +180,15 @@ if proxy_header := env_str("DJANGO_SECURE_PROXY_SSL_HEADER", ""):
     SECURE_PROXY_SSL_HEADER = ("HTTP_" + name.strip().upper().replace("-", "_"), value.strip())
 
 # No inline script anywhere (templates load static files; the chart reads JSON), so
-# scripts come only from this site. Plotly and htmx set inline styles, hence style-src.
+# scripts come only from this site. Plotly and htmx set inline styles, hence style-src;
+# Plotly's "Download plot as a PNG" draws through a blob: image, hence img-src blob:.
 # /embed/ replaces frame-ancestors with TIMELINE_EMBED_ALLOWED_ORIGINS.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "blob:"],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -195,7 +195,8 @@
       yaxis: {
         fixedrange: true, zeroline: false, showgrid: false, range: [lowest - 0.8, 0.8],
         tickvals: mode === "none" ? [] : laneOrder.map(function (lane, i) { return -laneBase[i]; }),
-        ticktext: mode === "none" ? [] : laneOrder.map(shortLabel),
+        // Lane names are entity names from articles: Plotly reads tick text as HTML.
+        ticktext: mode === "none" ? [] : laneOrder.map(function (lane) { return escapeHtml(shortLabel(lane)); }),
       },
       plot_bgcolor: "#fff",
       annotations: annotations,
@@ -245,7 +246,8 @@
     }
     window.Plotly.react(chart, figure.traces, figure.layout, {
       responsive: true, scrollZoom: true, displaylogo: false,
-      modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
+      // sendChartToCloud would offer to upload the chart to Plotly's cloud service.
+      modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud"],
     }).then(function () {
       // Timings the benchmark reads: preparing the figure, and Plotly drawing it.
       chart.dataset.buildMs = String(Math.round(built - began));

@@ -1,13 +1,14 @@
 """The embeddable timeline (`/embed/`) and the oEmbed endpoint that describes it.
 
 `/embed/` is the one page other sites may frame: it is exempt from the site-wide
-`X-Frame-Options: DENY` and says instead, in `Content-Security-Policy: frame-ancestors`,
-which origins may frame it (`TIMELINE_EMBED_ALLOWED_ORIGINS`). The page's links open in
-a new tab, since our other pages refuse to load inside a frame.
+`X-Frame-Options: DENY` and says instead, in the site-wide Content-Security-Policy with
+its `frame-ancestors` replaced, which origins may frame it (`TIMELINE_EMBED_ALLOWED_ORIGINS`).
+The page's links open in a new tab, since our other pages refuse to load inside a frame.
 """
 
 from __future__ import annotations
 
+from csp.constants import NONE
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -23,9 +24,9 @@ from timeline.views.pages import bad_request, results_context
 TEXT = "text/plain; charset=utf-8"
 
 
-def frame_ancestors(origins: list[str]) -> str:
-    """The CSP directive for the allowed origins; an empty list means no one may frame."""
-    return "frame-ancestors " + (" ".join(origins) if origins else "'none'")
+def frame_ancestors(origins: list[str]) -> list[str]:
+    """The sources of the CSP directive; an empty list means no one may frame."""
+    return origins or [NONE]
 
 
 @require_GET
@@ -53,7 +54,10 @@ def embed(request: HttpRequest) -> HttpResponse:
         }
     )
     response = render(request, "timeline/embed.html", context)
-    response["Content-Security-Policy"] = frame_ancestors(settings.TIMELINE_EMBED_ALLOWED_ORIGINS)
+    # What django-csp's @csp_replace sets, read here per request so the setting may change.
+    response._csp_replace = {
+        "frame-ancestors": frame_ancestors(settings.TIMELINE_EMBED_ALLOWED_ORIGINS)
+    }
     return response
 
 

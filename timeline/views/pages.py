@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
+from timeline.article_files import is_web_address
 from timeline.filters import EventFilter, FilterError, status_choices
 from timeline.highlighting import segments
 from timeline.models import Article, Entity, Event, Timeline
@@ -46,6 +47,15 @@ def bad_request(request: HttpRequest, message: str) -> HttpResponse:
     """A 400 page in the site's style that says which parameter was wrong."""
     html = render_to_string("400.html", {"message": message}, request=request)
     return HttpResponseBadRequest(html)
+
+
+def web_url(url: str) -> str:
+    """`url` if a browser may follow it as a link, else "".
+
+    Ingest already drops other addresses, but a stored url may predate that or come from
+    the admin: `javascript:` (or `data:`) in an href runs on click whatever the escaping.
+    """
+    return url if is_web_address(url) else ""
 
 
 def _is_fragment_request(request: HtmxHttpRequest) -> bool:
@@ -175,6 +185,7 @@ def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "timeline/article.html",
         {
             "article": article,
+            "original_url": web_url(article.url),
             "timeline": article.timeline,
             "segments": segments(article.text, spans, selected=selected),
             "evidence": evidence,

@@ -11,13 +11,12 @@ import os
 import sys
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-EDITORS = "Editors"
+from timeline.roles import editors_group
 
 
 class Command(BaseCommand):
@@ -36,10 +35,7 @@ class Command(BaseCommand):
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             raise CommandError(f"A user named {username!r} already exists.")
-        try:
-            editors = Group.objects.get(name=EDITORS)
-        except Group.DoesNotExist:
-            raise CommandError("The Editors group is missing: run `manage.py migrate`.") from None
+        editors = editors_group()
         user = User(username=username, email=email, is_staff=True)
         password = self._password(password_from_env)
         try:
