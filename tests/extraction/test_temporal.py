@@ -447,3 +447,154 @@ def test_a_version_number_does_not_make_a_rate():
 )
 def test_numbers_in_names_are_not_years(text):
     assert tag(text, REF) == []
+
+
+# --- extents, anaphora and the anchor of "N days later" -------------------------------
+
+
+def test_news_phrases_product_needs():
+    f = found("The union voted in 2023. In the second quarter, output slipped.")
+    assert f["2023"] == ("DATE", "2023")
+    assert f["the second quarter"] == ("DATE", "2025-Q2")
+    text = "The plant closed on March 3, 2024. That same month, the mayor resigned."
+    assert found(text)["That same month"] == ("DATE", "2024-03")
+
+
+def test_days_later_is_a_duration_with_an_anchor():
+    text = "The ferry sank on May 2. Two days later, divers found it. The next day it was raised."
+    mentions = {m.text: m for m in tag(text, REF)}
+    later = mentions["Two days"]
+    assert (later.type, later.value, later.anchor_value) == ("DURATION", "P2D", "2025-05-04")
+    # The anchored day becomes the focus: "the next day" follows on from it.
+    assert mentions["The next day"].value == "2025-05-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "anchor"),
+    [
+        ("The vote was on June 3, 2024. A week later, he quit.", "A week", "2024-06-10"),
+        (
+            "The vote was on June 3, 2024. Three weeks afterwards, he quit.",
+            "Three weeks",
+            "2024-06-24",
+        ),
+        ("The bridge opened in March 2022. Two months later, it cracked.", "Two months", "2022-05"),
+        ("The firm was founded in 2015. Three years later, it was sold.", "Three years", "2018"),
+        ("The talks ended on May 9. Hours later, the strike began.", "Hours", "2025-05-09"),
+    ],
+)
+def test_anchor_values_count_from_the_focus(text, expected, anchor):
+    assert {m.text: m.anchor_value for m in tag(text, REF)}[expected] == anchor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days later, he left.",  # no date to count from
+        "The shop opened in March. Two weeks later, it closed.",  # a month is too coarse
+        "He was fired on May 5, two days after the audit.",  # counts from an event
+        "The trial lasted two days.",
+    ],
+)
+def test_no_anchor_without_a_countable_focus(text):
+    assert all(m.anchor_value == "" for m in tag(text, REF))
+
+
+def test_anchor_value_defaults_to_empty():
+    assert TimeMention(0, 4, "2024", "DATE", "2024").anchor_value == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("The dam burst in nineteen eighty-one.", "nineteen eighty-one", "1981"),
+        ("Trading resumed in August nineteen ninety-two.", "August nineteen ninety-two", "1992-08"),
+        ("He vowed to finish by the year two thousand.", "the year two thousand", "2000"),
+        (
+            "It was cold in the spring of nineteen seventy-four.",
+            "the spring of nineteen seventy-four",
+            "1974-SP",
+        ),
+    ],
+)
+def test_years_in_words(text, expected, value):
+    assert found(text)[expected] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some two thousand people marched.",
+        "They walked nineteen hundred miles.",
+        "Nineteen people were hurt.",
+        "She finished a second novel.",
+        "A second group of lawyers filed suit.",
+        "The offices reopen at 8 a.m. (1300 GMT).",
+    ],
+)
+def test_more_false_alarms(text):
+    assert [m.text for m in tag(text, REF) if m.type in ("DATE", "DURATION")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value", "mod"),
+    [
+        ("The rebels left about two years ago.", "about two years ago", "2023", "APPROX"),
+        ("It closed almost three months ago.", "almost three months ago", "2025-03", "LESS_THAN"),
+        ("It should take a week or so to fix.", "a week or so", "P1W", "APPROX"),
+        (
+            "Cuts will come over the next two years or so.",
+            "the next two years or so",
+            "P2Y",
+            "APPROX",
+        ),
+        ("The vote is expected around Nov. 1.", "around Nov. 1", "2025-11-01", "APPROX"),
+        ("The fire started around 7:15 p.m.", "around 7:15 p.m.", "2025-06-13T19:15", "APPROX"),
+    ],
+)
+def test_vague_quantifiers_of_points_stay_inside(text, expected, value, mod):
+    m = {m.text: m for m in tag(text, REF)}[expected]
+    assert (m.value, m.mod) == (value, mod)
+
+
+def test_around_a_possessive_is_a_preposition():
+    assert [m.text for m in tag("They found a way around Monday's vote.", REF)] == ["Monday"]
+
+
+def test_close_and_turn_need_of_to_be_modifiers():
+    assert [m.text for m in tag("The sale is set to close Monday.", REF)] == ["Monday"]
+    assert found("Skirts were short at the turn of the century.") == {
+        "the turn of the century": ("DATE", "20")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("Shares slid in mid-afternoon trading yesterday.", "mid-afternoon", "2025-06-13TAF"),
+        ("Shares slid at mid-afternoon yesterday.", "mid-afternoon yesterday", "2025-06-12TAF"),
+        ("The convoy will leave at 5 in the morning.", "5 in the morning", "2025-06-13T05:00"),
+        ("Guests arrived at ten o'clock at night.", "ten o'clock at night", "2025-06-13T22:00"),
+    ],
+)
+def test_parts_of_the_day(text, expected, value):
+    assert found(text)[expected] == ("TIME", value)
+
+
+def test_same_period_last_year_is_one_comparison_period():
+    text = "Sales rose in the first quarter of 2025 from the same period last year."
+    f = found(text)
+    assert f["the same period last year"] == ("DATE", "2024-Q1")
+
+
+def test_planned_weekday_in_a_past_sentence_looks_ahead():
+    # REF is a Friday: "Saturday" in "planned ... on Saturday" is tomorrow, not last week.
+    assert found("Organisers planned a march on Saturday.")["Saturday"][1] == "2025-06-14"
+    assert found("Organisers held a march on Saturday.")["Saturday"][1] == "2025-06-07"
+
+
+def test_reporting_verb_next_to_a_weekday_outweighs_a_later_will():
+    # REF is a Friday; the statement was made on the Thursday just gone.
+    text = "The ministry announced Thursday that the border will reopen."
+    assert found(text)["Thursday"][1] == "2025-06-12"
+    assert found("The border will reopen Thursday.")["Thursday"][1] == "2025-06-19"

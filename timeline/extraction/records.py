@@ -45,6 +45,14 @@ class TimeMention:
     type: str
     value: str
     mod: str = ""
+    # For a DURATION counted from the story's current date ("two days later", "a week
+    # afterwards", "three years on,"): the calendar value it points to, counted from the
+    # discourse focus (the last date the text mentioned), e.g. "2025-05-04" for "two days
+    # later" after "May 2"; days and weeks from a day give a day, longer units their own
+    # precision ("2025-07" for "two months later"). "" for every other mention, and when
+    # no focus date fine enough to count from is known. ("A week earlier", "a year
+    # after," are DATEs already: their `value` is the date.)
+    anchor_value: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """Temporal tagger: find TIMEX3 time expressions in English news text and normalise them.
 
-`tag(text, reference)` returns `TimeMention`s (start, end, text, type, value, mod) in
+`tag(text, reference)` returns `TimeMention`s (start, end, text, type, value, mod,
+anchor_value) in
 text order, with `text[m.start:m.end] == m.text`. It runs in three steps:
 
 1. **Find** (`timex_patterns`, words from `timex_lexicon`): one pass over the words marks
@@ -10,10 +11,12 @@ text order, with `text[m.start:m.end] == m.text`. It runs in three steps:
    and TimeBank practice: determiners and modifiers belong to the expression ("the
    third quarter", "the past two years", "early next year", "nearly three years",
    "more than four decades ago"); prepositions and vague quantifiers do not ("in 2023"
-   -> "2023", "about two weeks" -> "two weeks", with mod APPROX); a weekday in apposition
-   to a date is part of it ("Monday, March 18, 2013"); a year range gives two years;
-   capitalised time words mid-sentence are titles ("60 Minutes"), except in headlines;
-   "three days later" is the duration "three days", as TimeBank marks it. "Right after
+   -> "2023", "about two weeks" -> "two weeks", with mod APPROX), except before a point
+   in time ("about two years ago", "around 7:15 p.m.", "a week or so ago"); a weekday in
+   apposition to a date is part of it ("Monday, March 18, 2013"); a year range gives two
+   years; years read out in words are years ("nineteen ninety-six", "the year two
+   thousand"); capitalised time words mid-sentence are titles ("60 Minutes"), except in
+   headlines; "three days later" is the duration "three days", as TimeBank marks it. "Right after
    that" is no TimeML expression, but the timeline needs it: it gets the focus date with
    mod AFTER. Overlaps are settled longest-first; then a modifier right before a kept candidate
    ("early", "late", "mid-", "the end of") is folded in and sets `mod`.
@@ -33,7 +36,10 @@ text order, with `text[m.start:m.end] == m.text`. It runs in three steps:
    sentence (read from auxiliaries and past-tense verbs). With `reference=None` nothing
    is guessed: deictic values come out X-filled (`XXXX-04`, `XXXX-WXX-4`) or as
    `PRESENT_REF`; anaphora still follow a focus the text itself set. Today's date is
-   never used.
+   never used. A duration counted from the story's current date ("two days later",
+   "a week afterwards") keeps its TimeML value (`P2D`) but also gets `anchor_value`: the
+   date it points to, counted from the focus ("2025-05-04"), which then becomes the
+   focus; "" when no focus date is fine enough to count from.
 
 dateparser is used only for numeric absolute dates (`06/11/2025`) that a rule has
 already isolated (`timex_dateparser`), never on whole texts: it is slow and, run over
@@ -41,14 +47,15 @@ free text, finds dates in ordinary words.
 
 Deliberately not done: no parsing or POS tagging (tense comes from word patterns, so a
 future event told in the past tense can land a year early); no event anchoring ("two
-days after the attack" gives the duration "two days" only); no temporal relations; no
-spelled-out years ("nineteen ninety-six"); English only; no time-zone arithmetic; ages
+days after the attack" gives the duration "two days" only, with no `anchor_value`); no
+temporal relations; English only; no time-zone arithmetic; ages
 are not annotated; and no guessing of an article's date (see `document_date`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 
 from timeline.extraction.boilerplate import boilerplate_spans
@@ -107,8 +114,36 @@ def tag(text: str, reference: dt.date | None) -> list[TimeMention]:
         if resolved is None:
             continue
         typ, value, mod = resolved
-        out.append(TimeMention(start, cand.end, text[start : cand.end], typ, value, mod))
+        if (
+            typ in ("DATE", "TIME")
+            and mod in ("", "START", "MID", "END")
+            and not value.endswith("_REF")
+            and not text.startswith(("'s", "’s"), cand.end)
+        ):
+            around = _AROUND.search(text, max(0, start - 12), start)
+            if around and (not out or out[-1].end <= around.start()):
+                # A point in time keeps "around": "around 7:15 p.m.", "around Nov. 1".
+                start, mod = around.start(), mod or "APPROX"
+        anchor = ""
+        if typ == "DURATION" and cand.sem.kind == "duration":
+            counted = _COUNTED.match(text, cand.end)
+            if counted:
+                sign = 1 if counted.group("later") else -1
+                anchor = resolver.anchor(cand.sem.unit, cand.sem.n, sign)
+        out.append(TimeMention(start, cand.end, text[start : cand.end], typ, value, mod, anchor))
     return out
+
+
+_AROUND = re.compile(r"(?<![\w-])(?i:around)\s+$")
+
+# What makes a duration a count from the story's current date: "two days later",
+# "a week earlier", "three months after," (but not "two days after the attack": that
+# counts from an event, which the tagger does not know).
+_COUNTED = re.compile(
+    r"\s+(?:(?P<later>later|afterwards?|after(?=\s*(?:[.,;:!?)\"”]|$))|on(?=\s*,))"
+    r"|(?P<earlier>earlier|before(?=\s*(?:[.,;:!?)\"”]|$))))\b",
+    re.IGNORECASE,
+)
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

@@ -177,6 +177,35 @@ UNIT = (
     r"|centur(?:y|ie))"
 )
 SEASON = rf"(?i:{alternation(SEASONS)})"
+
+# Years read out in words, as broadcast transcripts write them: "nineteen ninety-six",
+# "nineteen hundred", "two thousand and one".
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+SPELLED_YEAR = (
+    rf"(?i:(?:eighteen|nineteen)[\s-]+(?:hundred|oh[\s-]+(?:{_ONES})|{_TEENS}"
+    rf"|(?:{_TENS})(?:[\s-]+(?:{_ONES}))?)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_TEENS}|{_ONES}))?)"
+)
+_SMALL = {w: i + 1 for i, w in enumerate(_ONES.split("|"))}
+_SMALL.update({w: i + 10 for i, w in enumerate(_TEENS.split("|"))})
+_SMALL.update({w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))})
+
+
+def spelled_year_value(words: str) -> int | None:
+    """The year a SPELLED_YEAR match denotes ("nineteen ninety-six" -> 1996)."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in ("and", "oh")]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(_SMALL.get(w, 0) for w in parts[2:])
+    if not parts or parts[0] not in ("eighteen", "nineteen"):
+        return None
+    century = _SMALL[parts[0]] * 100
+    if parts[1:] == ["hundred"]:
+        return century
+    return century + sum(_SMALL.get(w, 0) for w in parts[1:])
+
+
 PART_OF_DAY = rf"(?i:{alternation(PARTS_OF_DAY)})"
 ORDINAL = rf"(?i:{alternation(ORDINALS)})"
 EDGE_L = r"(?<![\w$€£#@./])(?<!\d-)"

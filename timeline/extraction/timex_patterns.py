@@ -37,6 +37,7 @@ from timeline.extraction.timex_lexicon import (
     PARTS_OF_DAY,
     SEASON,
     SEASONS,
+    SPELLED_YEAR,
     TIME_OF_DAY,
     TIME_ZONE,
     UNIT,
@@ -51,6 +52,7 @@ from timeline.extraction.timex_lexicon import (
     compile_rule,
     month_number,
     number_value,
+    spelled_year_value,
     unit_code,
     weekday_number,
 )
@@ -81,7 +83,7 @@ _YEAR_REJECT_AFTER = re.compile(
     r"dollars|euros|yen|yuan|rupees|cases|deaths|patients|residents|children|"
     r"refugees|police|officers|delegates|seats|rooms|beds|sites|stores|locations|"
     r"companies|firms|pages|times|degrees|calories|hp|mph|mw|gw|kw|gb|tb|mb|ft|lbs|"
-    r"kg|mm|cm|m|s|x)\b))"
+    r"kg|mm|cm|m|s|x)\b)|\s+(?:GMT|UTC|[ECMP][SD]T)\b)"
 )
 _CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'&.-]*)\s+$")
 _PREP_CAPS = frozenset(
@@ -467,6 +469,45 @@ def b_in_the_pod(m: re.Match) -> Sem | None:
     return Sem("focus_day", "TIME", part=PARTS_OF_DAY[m.group("pod").lower()])
 
 
+def b_pod_of_day(m: re.Match) -> Sem | None:
+    """A part of a named day, the day after it: "afternoon yesterday", "mid-morning Friday"."""
+    if re.search(r"(?i:\b(?:every|each|per|a|the)\s+(?:mid[\s-]?)?)$", _before(m, 16)):
+        return None  # "every morning Monday through Friday", "the night Friday"
+    part = PARTS_OF_DAY[m.group("pod").lower()]
+    if m.group("dd"):
+        return Sem("day_offset", "TIME", offset=_DEICTIC_DAYS[m.group("dd").lower()], part=part)
+    return Sem("weekday", "TIME", weekday=weekday_number(m.group("wd")), part=part)
+
+
+def b_mid_pod(m: re.Match) -> Sem | None:
+    """ "mid-afternoon", "midmorning": that part of the day the text is talking about."""
+    return Sem("focus_day", "TIME", part=PARTS_OF_DAY[m.group("pod").lower()])
+
+
+_HOUR_WORDS = {
+    w: i + 1
+    for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())
+}
+
+
+def b_clock_pod(m: re.Match) -> Sem | None:
+    """An hour told with its part of the day: "4 in the morning", "ten o'clock at night"."""
+    h = m.group("h").lower()
+    hour = int(h) if h.isdigit() else _HOUR_WORDS[h]
+    pod = (m.group("pod") or m.group("pod2") or "").lower()
+    if not 1 <= hour <= 12 or (not pod and not m.group("oc")):
+        return None
+    if pod == "morning":
+        hour %= 12
+    elif pod in ("afternoon", "evening") or (pod == "night" and hour >= 6):
+        hour = hour % 12 + 12
+    elif pod == "night" and hour == 12:
+        hour = 0
+    if not pod and not h.isdigit() and not _intro_ok(m):
+        return None  # "one o'clock" needs "at": "at one o'clock"
+    return Sem("clock", "TIME", hour=hour, minute=0)
+
+
 def b_unit_before(m: re.Match) -> Sem | None:
     """One unit from the focus, nothing else named: "the day before", "the year after"."""
     sign = -1 if m.group("dir").lower() in ("before", "earlier") else 1
@@ -491,6 +532,12 @@ def b_year_ago_unit(m: re.Match) -> Sem | None:
     return Sem("year_ago", unit={"month": "M", "week": "W", "year": "Y"}.get(unit, ""))
 
 
+def b_same_period_last_year(m: re.Match) -> Sem | None:
+    """ "the same period last year", "the corresponding quarter a year earlier"."""
+    unit = m.group("unit").lower()
+    return Sem("year_ago", unit={"quarter": "Q", "month": "M", "week": "W"}.get(unit, ""))
+
+
 def b_relative_weekday(m: re.Match) -> Sem | None:
     rel = m.group("rel").lower().split()[-1]
     offset = {"previous": -1, "prior": -1, "preceding": -1, "following": 1, "next": 1}.get(rel, 0)
@@ -509,6 +556,10 @@ def b_ago(m: re.Match) -> Sem | None:
     anchor = "deictic" if suffix in ("ago", "from now", "hence") else "focus"
     sem = Sem("shift", unit=unit, n=n, offset=sign, anchor=anchor)
     _approx(sem, m)
+    if suffix == "ago":
+        # A point in time keeps its vague quantifier: "about two years ago" is one
+        # expression in TimeBank, where "about two years" leaves "about" outside.
+        sem.extra.pop("start", None)
     return sem
 
 
@@ -520,6 +571,8 @@ def _approx(sem: Sem, m: re.Match) -> None:
     """
     word = m.groupdict().get("approx")
     sem.mod = _approx_mod(word)
+    if not sem.mod and m.groupdict().get("orso"):
+        sem.mod = "APPROX"  # "a week or so"
     if word and re.sub(r"\s+", " ", word.lower()) not in _KEPT_APPROX:
         sem.extra["start"] = m.start("num")
 
@@ -616,6 +669,13 @@ def b_duration(m: re.Match) -> Sem | None:
     if num and re.fullmatch(YEAR, num) and not m.group(0).lower().endswith("s"):
         # "the 1988 quarter", "the 1989 year": a year naming a period, not a count.
         return Sem("year_unit", year=int(num), unit=unit)
+    if (
+        unit == "S"
+        and num
+        and num.lower() in ("a", "one")
+        and _ORDINAL_SECOND.match(m.string, m.end())
+    ):
+        return None  # "a second attempt": the ordinal, not a unit of time
     if num and num.lower() in ("a", "an") and m.start("num") == m.start() and _is_rate(m):
         return Sem("set", "SET", unit=unit, n=1)
     if n is not None and n <= 0:
@@ -623,6 +683,12 @@ def b_duration(m: re.Match) -> Sem | None:
     sem = Sem("duration", "DURATION", unit=unit, n=n)
     _approx(sem, m)
     return sem
+
+
+_ORDINAL_SECOND = re.compile(
+    r"[\s-]+(?!(?i:later|earlier|ago|before|after|or|and|long|of|to|in|on|at|for|too|more|less"
+    r"|passed|went|goes|go|left|is|was|delay)\b)[A-Za-z]"
+)
 
 
 def b_vague_duration(m: re.Match) -> Sem | None:
@@ -685,6 +751,29 @@ def b_season(m: re.Match) -> Sem | None:
         year=int(year) if year else None,
         direction=direction,
     )
+
+
+_SPELLED_INTRO = re.compile(r"(?i:\b(?:in|since|of|by|until|till|from|before|after|year)\s+$)")
+
+
+def b_spelled_year(m: re.Match) -> Sem | None:
+    """A year in words, maybe with its month or season: "January nineteen ninety-seven"."""
+    year = spelled_year_value(m.group("sy"))
+    if year is None:
+        return None
+    words = m.group("sy").lower().split()
+    if (
+        (words[:2] == ["two", "thousand"] or words[-1] == "hundred")
+        and not m.group("pre")
+        and not _SPELLED_INTRO.search(_before(m, 12))
+    ):
+        return None  # "two thousand people", "nineteen hundred miles": counts, not years
+    if m.group("season"):
+        return Sem("season", value=SEASONS[m.group("season").lower()], year=year)
+    if m.group("mon"):
+        day = int(m.group("day")) if m.group("day") else None
+        return Sem("absolute", year=year, month=month_number(m.group("mon")), day=day)
+    return Sem("absolute", year=year)
 
 
 def b_year(m: re.Match) -> Sem | None:
@@ -957,6 +1046,24 @@ RULES: list[tuple[re.Pattern, object, int]] = [
         2,
     ),
     (
+        compile_rule(
+            r"(?:(?i:mid)[\s-]?)?(?P<pod>(?i:morning|afternoon|evening|night))\s+"
+            rf"(?:(?P<dd>(?i:yesterday|today|tomorrow))|(?P<wd>{WEEKDAY}))"
+        ),
+        b_pod_of_day,
+        3,
+    ),
+    (compile_rule(r"(?i:mid[\s-]?(?P<pod>morning|afternoon))"), b_mid_pod, 2),
+    (
+        compile_rule(
+            r"(?P<h>1[0-2]|0?[1-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+            r"|twelve))(?P<oc>\s+o['’]clock)?"
+            r"(?:\s+(?i:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<pod2>night)))?"
+        ),
+        b_clock_pod,
+        2,
+    ),
+    (
         compile_rule(r"(?<=\b[Ii]n\s)(?i:the\s+(?P<pod>morning|afternoon|evening))"),
         b_in_the_pod,
         2,
@@ -989,7 +1096,7 @@ RULES: list[tuple[re.Pattern, object, int]] = [
             r"(?P<rel>(?i:(?:(?:earlier|later|early|late)\s+)?(?:this|that)(?:\s+same)?|the\s+same"
             r"|(?:the\s+)?(?:last|past|previous|prior|preceding|next|coming|following|current"
             r"|latest|most\s+recent)|the\s+year[-\s]earlier|the\s+year[-\s]ago))\s+"
-            r"(?P<unit>(?i:day|week|weekend|month|quarter|year|decade|century))"
+            r"(?P<unit>(?i:day|week|weekend|month|quarter|year|decade|century))(?:\s+or\s+so\b)?"
         ),
         b_relative_unit,
         3,
@@ -1013,6 +1120,14 @@ RULES: list[tuple[re.Pattern, object, int]] = [
     ),
     (
         compile_rule(
+            r"(?i:the\s+(?:(?:same|corresponding|comparable)\s+)?(?P<unit>period|quarter|month|week)"
+            r"(?:\s+of)?\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year))"
+        ),
+        b_same_period_last_year,
+        4,
+    ),
+    (
+        compile_rule(
             r"(?P<rel>(?i:the\s+(?:previous|prior|preceding|following|next)|that))\s+"
             rf"(?P<wd>{WEEKDAY})"
         ),
@@ -1022,7 +1137,7 @@ RULES: list[tuple[re.Pattern, object, int]] = [
     (
         compile_rule(
             rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM}|{VAGUE})[\s-]+(?P<unit>{UNIT})s?"
-            rf"\s+(?P<suf>{_SUFFIX})"
+            rf"(?P<orso>\s+or\s+so)?\s+(?P<suf>{_SUFFIX})"
         ),
         b_ago,
         4,
@@ -1033,7 +1148,7 @@ RULES: list[tuple[re.Pattern, object, int]] = [
             r"latest|initial|preceding)\s+|(?i:the)\s+(?=\d|[A-Za-z]{3,}))?"
             rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM}|{VAGUE})(?:[\s-]+|(?P<half>\s+and\s+a\s+half\s+))"
             r"(?:(?i:more|additional|extra|full|straight|consecutive)\s+)?"
-            rf"(?P<unit>{UNIT})s?(?:\s+(?i:long))?"
+            rf"(?P<unit>{UNIT})s?(?:\s+(?i:long)|(?P<orso>\s+or\s+so\b))?"
         ),
         b_duration,
         2,
@@ -1071,6 +1186,15 @@ RULES: list[tuple[re.Pattern, object, int]] = [
     (
         compile_rule(rf"(?:(?P<year2>{YEAR})\s+)?Q(?P<q>[1-4])(?:\s+(?P<year>{YEAR}|'\d\d))?"),
         b_q_code,
+        3,
+    ),
+    (
+        compile_rule(
+            r"(?P<pre>(?i:the\s+year)\s+"
+            rf"|(?P<mon>{MONTH})\s+(?:(?P<day>{DAY})(?i:st|nd|rd|th)?,?\s+)?"
+            rf"|(?i:the\s+)?(?P<season>{SEASON})\s+(?i:of)\s+)?(?P<sy>{SPELLED_YEAR})"
+        ),
+        b_spelled_year,
         3,
     ),
     (
@@ -1213,8 +1337,8 @@ RULES: list[tuple[re.Pattern, object, int]] = [
 ]
 
 _MOD_PREFIX = re.compile(
-    r"(?i:(?:the\s+)?(?:very\s+)?(?P<w>early|late|mid|middle|beginning|start|end|close|turn)"
-    r"(?:\s+of(?:\s+the)?)?)[\s-]*$"
+    r"(?i:(?:the\s+)?(?:very\s+)?(?:(?P<w>early|late|mid)(?:\s+of(?:\s+the)?)?"
+    r"|(?P<w2>middle|beginning|start|end|close|turn)\s+of(?:\s+the)?))[\s-]*$"
 )
 _MOD_OF_WORD = {
     "early": "START",
@@ -1238,12 +1362,13 @@ def modifier_prefix(text: str, start: int) -> tuple[int, str] | None:
     m = _MOD_PREFIX.search(window)
     if not m or (m.start() > 0 and (window[m.start() - 1].isalnum())):
         return None
-    return start - len(window) + m.start(), _MOD_OF_WORD[m.group("w").lower()]
+    word = m.group("w") or m.group("w2")
+    return start - len(window) + m.start(), _MOD_OF_WORD[word.lower()]
 
 
 _LEADING_THE = re.compile(r"(?i:the)\s+")
 _NOUN_AFTER = re.compile(
-    r"\s+(?!(?i:of|to|and|or|in|on|at|for|by|with|from|as|was|were|is|are)\b)[a-z]"
+    r"\s+(?!(?i:of|to|and|or|in|on|at|for|by|with|from|as|was|were|is|are)\b)[A-Za-z]"
 )
 
 
@@ -1259,7 +1384,9 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _SET_WORDS = frozenset(
     "daily weekly monthly annual annually yearly nightly hourly every each".split()
 )
-_POD_WORDS = frozenset("morning afternoon evening night overnight noon midnight midday".split())
+_POD_WORDS = frozenset(
+    "morning afternoon evening night overnight noon midnight midday midmorning midafternoon".split()
+)
 _DEICTIC_WORDS = frozenset(
     "now nowadays current currently recent recently late lately former formerly past present "
     "presently future near short time today tonight tomorrow yesterday later".split()
@@ -1309,6 +1436,10 @@ def _kinds_of(word: str) -> tuple[str, ...]:
         kinds.append("decade_word")
     if lower == "end":
         kinds.append("end")
+    if lower in ("nineteen", "eighteen", "thousand"):
+        kinds.append("spelled")
+    if lower == "clock":
+        kinds.append("clock")
     if lower in ("fy", "fiscal"):
         kinds.append("code")
     return tuple(kinds)
@@ -1361,6 +1492,9 @@ _RULE_TRIGGERS = {
     b_units_ahead: ("unit",),
     b_units_ago: ("unit",),
     b_in_the_pod: ("pod",),
+    b_pod_of_day: ("pod",),
+    b_mid_pod: ("pod",),
+    b_clock_pod: ("pod", "clock"),
     b_later_date: ("deictic",),
     b_duration_range: ("unit",),
     b_of_the_century: ("unit",),
@@ -1369,6 +1503,7 @@ _RULE_TRIGGERS = {
     b_the_unit: ("unit",),
     b_year_ago_unit: ("unit",),
     b_relative_weekday: ("weekday",),
+    b_same_period_last_year: ("unit",),
     b_ago: ("unit", "pod"),
     b_duration: ("unit", "pod"),
     b_vague_duration: ("unit",),
@@ -1376,6 +1511,7 @@ _RULE_TRIGGERS = {
     b_q_code: ("code",),
     b_season: ("season",),
     b_year: ("digit",),
+    b_spelled_year: ("spelled",),
     b_fiscal_year: ("code",),
     b_range_year: ("digit",),
     b_decade: ("digit",),
@@ -1494,7 +1630,12 @@ def find_candidates(text: str) -> list[Candidate]:
                 start = sem.extra.pop("start", m.start())
                 lead = _LEADING_THE.match(text, start, m.end())
                 last_word = text[lead.end() : m.end()].split()[-1] if lead else ""
-                if lead and "-" in last_word and _is_premodifier(text, m.end()):
+                if (
+                    lead
+                    and "-" in last_word
+                    and builder is not b_spelled_year
+                    and _is_premodifier(text, m.end())
+                ):
                     # "the third-quarter loss": the article belongs to the noun, not the time.
                     start = lead.end()
                 out.append(Candidate(start, m.end(), sem, priority))

@@ -43,6 +43,18 @@ _GRAN_OF_UNIT = {
 }
 
 
+_PLANNED = re.compile(
+    r"(?i:\b(?:would|might|plann(?:ed|ing)|plans?|schedul(?:ed|ing)|as\s+soon\s+as|set\s+to"
+    r"|due\s+to|expected\s+to|headed|heading)\b)"
+)
+_PAST_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:said|told|announced|predicted|issued|reported|confirmed|denied|declared"
+    r"|warned|met)\s+(?:[\w’'-]+\s+){0,3}?(?:on\s+)?$)"
+)
+_ANCHOR_UNITS = frozenset({"S", "MIN", "H", "D", "W", "FN", "M", "Q", "Y", "DE", "CE"})
+_ANCHOR_ORDER = ("day", "week", "month", "quarter", "year", "decade", "century")
+
+
 @dataclass(slots=True)
 class Point:
     """A calendar interval: its granularity and its first day (season: first month)."""
@@ -150,7 +162,8 @@ _UNKNOWN = {
 _FUTURE = re.compile(
     r"(?i:\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
     r"expects?\s+to|expected\s+to|scheduled\s+(?:to|for)|due\s+to|set\s+to|aims?\s+to|"
-    r"hopes?\s+to|is\s+to|are\s+to)\b|['’]ll\b)"
+    r"hopes?\s+to|is\s+to|are\s+to|(?:is|are)\s+(?:expected|scheduled|due|set)|"
+    r"(?:is|are)\s+(?:not\s+)?(?:likely|unlikely)\s+to)\b|['’]ll\b)"
 )
 _PAST = re.compile(r"(?i:\b(?:was|were|had|did|ago|said|told)\b)")
 _WEAK_PAST = re.compile(
@@ -297,6 +310,44 @@ class Resolver:
             self.loose_focus = value
         return typ, value, sem.mod
 
+    def anchor(self, unit: str, n: float | None, sign: int) -> str:
+        """The date a duration counted from the focus points to ("two days later").
+
+        Counts `n` units forward (`sign` 1) or back (-1) from the focus, at the unit's
+        precision (days and weeks from a day give a day; months a month), and makes the
+        result the new focus, so that "the next day" after "two days later" follows on.
+        Returns "" when the count is vague or the focus is missing or too coarse.
+        """
+        f = self.focus
+        if f is None or unit not in _ANCHOR_UNITS:
+            return ""
+        if n is None and unit in ("S", "MIN", "H"):
+            n = 1  # "hours later", "minutes earlier": the same day, most likely
+        if n is None or n <= 0 or n != int(n):
+            return ""
+        k = int(n) * sign
+        if unit in ("S", "MIN", "H"):
+            if f.gran != "day":
+                return ""
+            hours = n * {"S": 1 / 3600, "MIN": 1 / 60, "H": 1}[unit]
+            out = Point("day", f.date + dt.timedelta(days=sign * round(hours / 24)))
+        elif unit in ("D", "FN") or (unit == "W" and f.gran == "day"):
+            if f.gran != "day":
+                return ""
+            days = k * {"D": 1, "W": 7, "FN": 14}[unit]
+            out = Point("day", f.date + dt.timedelta(days=days))
+        else:
+            gran = _GRAN_OF_UNIT[unit]
+            order = _ANCHOR_ORDER
+            if f.gran not in order or order.index(f.gran) > order.index(gran):
+                return ""
+            out = Point(gran, floor(shift(Point(f.gran, f.date), unit, k).date, gran))
+        self.focus = out
+        if out.gran == "day":
+            self.day_focus = out
+        self.loose_focus = None
+        return fmt(out)
+
     # -- handlers: each returns a Point (a calendar value) or (type, value) ----------
     def _r_absolute(self, sem: Sem, start: int, end: int):
         if sem.day is not None:
@@ -365,12 +416,18 @@ class Resolver:
             delta = sem.weekday - rw
         else:
             t = tense(self.text, start, end)
+            if t == "future" and _PAST_VERB_BEFORE.search(self.text, max(0, start - 40), start):
+                t = "past"  # "predicted Wednesday that it will ...": the verb next to it rules
             back = -((rw - sem.weekday) % 7)
             fwd = (sem.weekday - rw) % 7
             if t == "future":
                 delta = fwd
             elif t == "past":
                 delta = back
+                if fwd <= 3 and _PLANNED.search(sentence_around(self.text, start, end)[0]):
+                    # Future in the past: "planned to leave on Thursday", "would travel
+                    # Thursday", "as soon as Tuesday" (told the day before).
+                    delta = fwd
             else:
                 # News mostly reports what happened in the last few days.
                 delta = back if -back <= 4 else fwd
