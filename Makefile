@@ -8,8 +8,8 @@ DEV_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres lint format bench bench-dates bench-pipeline bench-site \
-	bench-load screenshots migrate ingest-seeds browser clean
+.PHONY: run test test-postgres lint format bench bench-dates bench-pipeline bench-ingest \
+	bench-site bench-load screenshots migrate ingest-seeds browser clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

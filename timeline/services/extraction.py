@@ -23,7 +23,13 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from timeline.extraction.pipeline import extract_timeline
-from timeline.extraction.records import ArticleInput, DateSpan, EntityRecord, EventRecord
+from timeline.extraction.records import (
+    ArticleInput,
+    DateSpan,
+    EntityRecord,
+    EventRecord,
+    TimelineExtraction,
+)
 from timeline.extraction.records import Evidence as EvidenceRecord
 from timeline.models import (
     STATED_DATE_SOURCES,
@@ -69,13 +75,45 @@ def article_input(article: Article) -> ArticleInput:
 
 
 def timeline_extract(*, timeline: Timeline) -> ExtractionReport:
-    """Re-read every article of the timeline and reconcile the stored events with the result."""
-    articles = {str(a.pk): a for a in Article.objects.in_timeline(timeline)}
-    extraction = extract_timeline([article_input(a) for a in articles.values()])
-    report = ExtractionReport(errors=dict(extraction.errors))
+    """Re-read every article of the timeline and reconcile the stored events with the result.
+
+    Two extractions of one timeline (two ingests at once) must take turns, or both would
+    create the same events: the write transaction starts by locking the timeline's row (on
+    SQLite the IMMEDIATE transaction locks the database instead). The pipeline runs before
+    that lock, so a long read blocks no writer; if the articles changed meanwhile (another
+    ingest stored some), it reads them again, and after a few tries it reads them under the
+    lock. Either way the extraction that commits has seen every stored article.
+    """
+    for _ in range(_UNLOCKED_TRIES):
+        articles = _articles(timeline)
+        inputs = [article_input(a) for a in articles.values()]
+        extraction = extract_timeline(inputs)
+        with transaction.atomic():
+            Timeline.objects.select_for_update().get(pk=timeline.pk)
+            if {article_input(a) for a in _articles(timeline).values()} == set(inputs):
+                return _store(timeline, articles, extraction)
     with transaction.atomic():
-        report.dates_inferred = _store_reference_dates(articles, extraction.readings)
-        _reconcile_events(timeline, articles, extraction.events, report)
+        Timeline.objects.select_for_update().get(pk=timeline.pk)
+        articles = _articles(timeline)
+        extraction = extract_timeline([article_input(a) for a in articles.values()])
+        return _store(timeline, articles, extraction)
+
+
+_UNLOCKED_TRIES = 3
+"""Reads before the pipeline runs under the lock, for a timeline whose articles keep changing."""
+
+
+def _articles(timeline: Timeline) -> dict[str, Article]:
+    return {str(a.pk): a for a in Article.objects.in_timeline(timeline)}
+
+
+def _store(
+    timeline: Timeline, articles: dict[str, Article], extraction: TimelineExtraction
+) -> ExtractionReport:
+    """Write what one pipeline run found; called inside the locked transaction."""
+    report = ExtractionReport(errors=dict(extraction.errors))
+    report.dates_inferred = _store_reference_dates(articles, extraction.readings)
+    _reconcile_events(timeline, articles, extraction.events, report)
     return report
 
 
