@@ -112,7 +112,7 @@
     return trace;
   }
 
-  function buildFigure(events, mode, width) {
+  function buildFigure(events, mode, width, selected) {
     const items = events.filter(function (e) { return e.period; }).map(function (e) {
       return { event: e, start: parseDay(e.period[0]), end: parseDay(e.period[1]) + DAY - 1 };
     });
@@ -167,6 +167,7 @@
         xshift: isPoint ? 9 : 4, font: { size: 11, color: "#334155" },
       };
     }) : [];
+    const large = items.length > BAR_LIMIT;
     const traces = [
       spans.ids.length > BAR_LIMIT ? spanSegments(spans) : {
         type: "bar", orientation: "h", name: "period", x: spans.x, base: spans.base, y: spans.y,
@@ -176,7 +177,11 @@
       {
         type: "scatter", mode: "markers", name: "day",
         x: points.x, y: points.y, hovertext: points.text, customdata: points.ids, hoverinfo: "text",
-        marker: { size: 12, color: points.color, line: { width: 1, color: "#fff" } },
+        // A white outline per marker doubles the SVG work; large sets go without.
+        marker: {
+          size: large ? 8 : 12, color: points.color,
+          line: outline(points.ids, selected, large),
+        },
       },
     ];
     const lowest = Math.min.apply(null, y);
@@ -219,13 +224,22 @@
     }
   }
 
+  // The selected day event gets an amber ring. Large sets draw no rings otherwise: a
+  // white outline per marker doubles the SVG work.
+  function outline(ids, selected, large) {
+    return {
+      width: ids.map(function (id) { return id === selected ? 3 : large ? 0 : 1; }),
+      color: ids.map(function (id) { return id === selected ? "#f59e0b" : "#fff"; }),
+    };
+  }
+
   function highlight(chart) {
     const state = charts.get(chart);
-    if (!state || !state.figure) { return; }
+    if (!state || !state.figure || state.drawnSelection === state.selected) { return; }
     const trace = state.figure.traces[1];
-    const widths = trace.customdata.map(function (id) { return id === state.selected ? 3 : 1; });
-    const colors = trace.customdata.map(function (id) { return id === state.selected ? "#f59e0b" : "#fff"; });
-    window.Plotly.restyle(chart, { "marker.line.width": [widths], "marker.line.color": [colors] }, [1]);
+    const ring = outline(trace.customdata, state.selected, state.figure.order.length > BAR_LIMIT);
+    state.drawnSelection = state.selected;
+    window.Plotly.restyle(chart, { "marker.line.width": [ring.width], "marker.line.color": [ring.color] }, [1]);
   }
 
   function lanesMode() {
@@ -236,7 +250,8 @@
   function render(chart) {
     const state = charts.get(chart);
     const began = performance.now();
-    const figure = buildFigure(state.events, lanesMode(), chart.clientWidth || 800);
+    const figure = buildFigure(state.events, lanesMode(), chart.clientWidth || 800, state.selected);
+    state.drawnSelection = state.selected;
     const built = performance.now();
     state.figure = figure;
     if (!figure) {
