@@ -106,3 +106,69 @@ def test_clustering_is_deterministic():
     first = [[(m.article, m.position) for m in c.members] for c in cluster_mentions(ms)]
     again = [[(m.article, m.position) for m in c.members] for c in cluster_mentions(ms[::-1])]
     assert sorted(first) == sorted(again)
+
+
+def test_statements_by_different_speakers_do_not_merge():
+    a = mention(
+        "a", "Vexo estimated that 8.5 million Zeta devices failed.", "statement", ["Vexo", "Zeta"]
+    )
+    b = mention(
+        "b", "Vexo has estimated that 8.5m Zeta devices failed.", "statement", ["Vexo", "Zeta"]
+    )
+    a.agent, b.agent = "Vexo", "Vexo"
+    assert {"a", "b"} in groups(cluster_mentions([a, b, *background(8)]))
+    b.agent = "Parix"  # "the insurer Parix estimated ...": another statement
+    assert {"a"} in groups(cluster_mentions([a, b, *background(8)]))
+
+
+def test_a_recall_and_a_halt_of_sales_may_be_one_happening():
+    a = mention(
+        "a",
+        "Quillo halted sales of the Zeta 7 phone.",
+        "disruption",
+        ["Quillo", "Zeta 7"],
+        "2025-06",
+    )
+    b = mention("b", "Quillo recalled the Zeta 7 phone.", "recall", ["Quillo", "Zeta 7"], "2025-06")
+    assert {"a", "b"} in groups(cluster_mentions([a, b, *background(8)]))
+
+
+def test_a_name_and_its_longer_form_are_no_conflict():
+    a = mention(
+        "a", "Updates sent Vexo Windows computers into a crash loop.", "disruption",
+        ["Quillo", "Vexo Windows"], "2025-06", position=0,
+    )  # fmt: skip
+    b = mention(
+        "a", "Machines crashed to the Windows blue screen.", "disruption", ["Windows"],
+        "2025-06", "focus", position=2,
+    )  # fmt: skip
+    assert {"a"} in groups(cluster_mentions([a, b, *background(8)]))
+    assert len([g for g in groups(cluster_mentions([a, b, *background(8)])) if g == {"a"}]) == 1
+
+
+def test_the_sentence_after_an_anonymous_lede_names_its_actor():
+    lede = mention(
+        "a", "A senior Vexo executive apologised to the Zeta Windows panel.", "statement",
+        ["Zeta Windows"], "2025-06", position=1,
+    )  # fmt: skip
+    named = mention(
+        "a", "Ann Lee appeared before the Omega Committee.", "statement",
+        ["Ann Lee", "Omega Committee"], "2025-06", "focus", position=2,
+    )  # fmt: skip
+    assert {"a"} in groups(cluster_mentions([lede, named, *background(8)]))
+    named.position = 5  # deep in the story, other names tell another happening
+    assert (
+        len([g for g in groups(cluster_mentions([lede, named, *background(8)])) if g == {"a"}]) == 2
+    )
+
+
+def test_one_article_may_name_its_speaker_twice():
+    a = mention(
+        "a", "The head of Vexo apologised on Friday.", "statement", ["Vexo"], "2025-06", position=1
+    )
+    b = mention(
+        "a", "Ann Lee told reporters Vexo was deeply sorry.", "statement", ["Ann Lee", "Vexo"],
+        "2025-06", "focus", position=2,
+    )  # fmt: skip
+    a.agent, b.agent = "Vexo", "Ann Lee"
+    assert {"a"} in groups(cluster_mentions([a, b, *background(8)]))

@@ -86,3 +86,8 @@ def test_only_sentence_initial_capitalised_word_is_not_an_entity():
 def test_heading_lines_are_recognised():
     assert is_heading("Internal Turmoil and Strategic Shifts")
     assert not is_heading("Quillo hired a new chief executive.")
+
+
+def test_new_inside_a_sentence_starts_a_place_name():
+    assert "New York" in names("The phone was unveiled at an event in New York on Tuesday.")
+    assert "New" not in " ".join(names("New Quillo phones went on sale."))

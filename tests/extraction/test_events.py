@@ -7,6 +7,7 @@ import datetime as dt
 from timeline.extraction.entities import EntityIndex, find_entities
 from timeline.extraction.events import detect_events, find_numbers
 from timeline.extraction.passages import split_passages
+from timeline.extraction.records import TimeMention
 from timeline.extraction.temporal import tag
 
 REF = dt.date(2024, 3, 15)
@@ -103,3 +104,136 @@ def test_numbers_are_normalised():
         ("percent", 49.0),
     ]
     assert nums[0].matches(find_numbers("$14 billion")[0])
+
+
+def detect_with(text: str, mentions, reference: dt.date | None = REF, deictic: bool = True):
+    passages = split_passages(text)
+    index = EntityIndex([m for p in passages for m in find_entities(p.text, p.start)])
+    return detect_events("a", passages, mentions, index, reference, deictic=deictic)
+
+
+def test_a_product_recall_is_an_action():
+    m = one("Quillo recalled 2 million heaters on Friday after reports of fires.")
+    assert m.action == "recall"
+    assert m.date.iso == "2024-03-15"
+
+
+def test_a_counted_duration_dates_by_its_anchor():
+    text = "Quillo bought a warehouse two years later."
+    at = text.index("two years")
+    later = TimeMention(at, at + len("two years"), "two years", "DURATION", "P2Y", "", "2021")
+    m = detect_with(text, [later])[0]
+    assert m.date.iso == "2021" and m.date.precision == "year"
+
+
+def test_a_date_that_modifies_a_noun_dates_nothing():
+    # The date tells when the failure happened, not when the cancelling did.
+    assert one("Delta cancelled flights after the March 8 software failure.").date is None
+    assert one("Quillo apologised on Tuesday for Friday's outage.").date.iso == "2024-03-12"
+
+
+def test_weekdays_do_not_date_under_an_inferred_reference():
+    text = "Quillo on Wednesday published a preliminary review of the outage."
+    dated = detect_with(text, tag(text, REF))
+    assert dated[0].date is not None
+    undated = detect_with(text, tag(text, REF), deictic=False)
+    assert undated[0].date is None
+
+
+def test_the_same_day_is_the_day_in_focus_never_a_modifier():
+    dated = detect("Quillo sued Vexo on March 4, 2024. The same day, Vexo sued Quillo back.")
+    assert [m.date.iso for m in dated] == ["2024-03-04", "2024-03-04"]
+    text = "Quillo published a review of the March 4 outage. The same day, Vexo sued Quillo."
+    found = detect(text)
+    assert found[-1].date is None
+
+
+def test_two_dated_clauses_are_two_happenings():
+    found = detect(
+        "Quillo Inc. went public on the Nasdaq in 2019 and moved its headquarters to Austin "
+        "in 2021."
+    )
+    assert [m.date.iso for m in found] == ["2019", "2021"]
+    assert found[1].quote.startswith("moved its headquarters")
+    assert "Quillo Inc." in found[1].entities
+    assert found[1].subject == "Quillo Inc."
+    # One date: one happening, told with two verbs.
+    assert len(detect("Quillo halted sales on Friday and announced a global recall.")) == 1
+
+
+def test_what_is_reported_after_a_dated_reporting_verb_is_the_news():
+    m = one(
+        'A senior Quillo executive told lawmakers on Tuesday that the company was "deeply '
+        'sorry" for the update that crashed computers two months ago.'
+    )
+    assert m.action == "statement"
+    assert m.date.iso == "2024-03-12"
+    m = one("Vexo said on Thursday that it estimates 8.5 million devices were knocked out.")
+    assert m.date.iso == "2024-03-14"
+
+
+def test_background_after_a_main_verb_is_not_news():
+    text = (
+        "Ann Lee, the president of Quillo, walked on stage to collect the prize, given for "
+        "the update that crashed computers."
+    )
+    assert detect(text) == []
+
+
+def test_a_verb_trigger_used_as_a_noun_is_no_report():
+    text = "Revenue for the quarter, which included the days after the March 8 crash, rose 32%."
+    assert detect(text) == []
+
+
+def test_focus_is_the_date_of_the_happening_not_of_its_background():
+    found = detect(
+        "Quillo apologised on Tuesday for the update that crashed computers in January. "
+        "Ann Lee testified before the committee."
+    )
+    assert found[-1].dated_by == "focus"
+    assert found[-1].date.iso == "2024-03-12"
+
+
+def test_a_sentence_with_its_own_stretch_of_time_takes_no_focus():
+    found = detect(
+        "Quillo hired Ann Lee on March 4, 2024. "
+        "All told, Quillo cancelled 7,000 flights over five days."
+    )
+    assert found[-1].date is None
+
+
+def test_promised_to_be_is_a_prediction_not_a_pledge():
+    assert detect("For staff, the weekend promised to be a long one.") == []
+    assert one("Quillo promised on Friday to refund every buyer.").action == "statement"
+
+
+def test_a_deadline_dates_nothing():
+    found = detect(
+        "Quillo hired Ann Lee on March 4, 2024. "
+        "Lawmakers asked Quillo to make Ms Lee available for a hearing and to respond by "
+        "Wednesday. They noted that the outage had disrupted air travel."
+    )
+    assert all(m.date is None or m.date.iso == "2024-03-04" for m in found)
+
+
+def test_stopping_production_is_a_disruption():
+    assert one("Quillo discontinued the Zeta 7 phone on Tuesday.").action == "disruption"
+    assert one("Quillo on Tuesday stopped making and selling the Zeta 7.").action == "disruption"
+
+
+def test_a_dated_after_clause_is_its_own_happening():
+    found = detect(
+        "Quillo Inc. cut its profit estimate by $2 billion on Thursday, after it discontinued "
+        "the Zeta 7 phone on Tuesday."
+    )
+    assert [m.date.iso for m in found] == ["2024-03-14", "2024-03-12"]
+    assert found[1].action == "disruption" and found[1].subject == "Quillo Inc."
+
+
+def test_a_conference_call_is_no_conference():
+    assert detect("Quillo Inc. told analysts on a conference call that sales were strong.") == []
+
+
+def test_a_hedged_noun_trigger_reports_nothing():
+    assert detect("By investing, Quillo sidesteps potential backlash from regulators.") == []
+    assert detect("Vexo AI weighed a possible acquisition of Zeta Labs in May.") == []

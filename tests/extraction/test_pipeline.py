@@ -118,3 +118,27 @@ def test_any_text_gives_a_valid_timeline(texts, published):
             if span is not None:
                 assert isinstance(span.start, dt.date) and span.start <= span.end
                 assert span.precision in PRECISIONS
+
+
+def test_one_shared_mention_is_too_thin_to_infer_a_date():
+    lone = ArticleInput(
+        key="lone",
+        text="Critics mocked Quillo Inc. after it agreed to acquire Vexo AI for $2.1 billion.",
+    )
+    result = extract_timeline([DATED, lone])
+    assert result.readings["lone"].reference is None
+
+
+def test_weekdays_of_an_article_with_an_inferred_date_stay_undated():
+    undated = ArticleInput(
+        key="undated",
+        text=(
+            "Quillo Inc. agreed this month to acquire Vexo AI for $2.1 billion, people said. "
+            "The company launched Falcon 4 this past April. "
+            "On Wednesday, Quillo Inc. sued the Zeta Group over patents."
+        ),
+    )
+    result = extract_timeline([DATED, undated])
+    assert result.readings["undated"].reference.source == "inferred"
+    suits = [e for e in result.events if "Zeta" in e.summary]
+    assert all(e.date is None for e in suits)

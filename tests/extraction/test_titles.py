@@ -80,3 +80,27 @@ def test_summary_adds_a_second_source_with_new_facts():
     )
     summary = make_summary(ms)
     assert "$2 billion" in summary and "49%" in summary
+
+
+def test_recall_headline():
+    ms, index = mentions("Quillo Inc. recalled the Zeta 7 phone after fires.")
+    assert make_title("recall", ms, index) == "Quillo Inc. recalls Zeta 7"
+
+
+def test_second_clause_headline_takes_the_first_clause_subject():
+    ms, index = mentions(
+        "Quillo Inc. went public on the Nasdaq in 2019 and moved its headquarters to Austin "
+        "in 2021."
+    )
+    assert len(ms) == 2
+    assert make_title(ms[1].action, [ms[1]], index).startswith("Quillo Inc. moves its headquarters")
+
+
+def test_a_cut_headline_never_ends_on_a_function_word():
+    ms, index = mentions(
+        "The head of Quillo Inc. apologised on Friday for the global computer failure set off "
+        "by his company's software update in every market."
+    )
+    title = make_title(ms[0].action, ms, index)
+    assert len(title) <= 90
+    assert title.split()[-1].lower() not in {"his", "by", "the", "of"}

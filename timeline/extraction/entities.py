@@ -194,6 +194,16 @@ def find_entities(text: str, offset: int = 0) -> list[EntityMention]:
     return list(_find_entities(text, offset))
 
 
+def _leads_name(tokens: list[tuple[int, int, str]], i: int, first_word_start: int) -> bool:
+    """ "New" inside a sentence, right before a name, is part of it: "New York",
+    "New Delhi". At the start of a sentence it may be the adjective ("New Apple ...")."""
+    s, e, word = tokens[i]
+    if word != "New" or s == first_word_start or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1][2]
+    return tokens[i + 1][0] == e + 1 and _is_name_word(nxt) and nxt.lower() not in _COMMON
+
+
 @lru_cache(maxsize=1 << 16)
 def _find_entities(text: str, offset: int) -> tuple[EntityMention, ...]:
     """The uncached work of `find_entities`.
@@ -211,7 +221,11 @@ def _find_entities(text: str, offset: int) -> tuple[EntityMention, ...]:
     while i < len(tokens):
         s, e, word = tokens[i]
         word = word.rstrip(".-")
-        if not word or not _is_name_word(word) or word.lower() in _COMMON:
+        if (
+            not word
+            or not _is_name_word(word)
+            or (word.lower() in _COMMON and not _leads_name(tokens, i, first_word_start))
+        ):
             i += 1
             continue
         j = i

@@ -15,21 +15,35 @@ generic event ("v:<verb>"): in news that is almost always a happening.
 Dating, in order of trust:
 1. the time expression that governs the trigger in the same sentence: the nearest
    DATE expression in the trigger's clause (never one inside a relative clause, a
-   comparison baseline "from a year earlier", a dateline, or a modifier "the 2000
-   election"); durations, sets and "now" never date an event;
-2. the discourse focus: the last date stated in the article, but only for a narrative
-   past sentence close to it (same or next paragraph), and never once the story time
-   moved on ("then", "after that", "within days") without a new anchor;
+   comparison baseline "from a year earlier", a dateline, a deadline "respond by
+   Wednesday", or a modifier "the 2000 election", "after the July 19 failure",
+   "Friday's incident"); "said on Saturday that it estimates" is dated Saturday;
+   durations, sets and "now" never date an event, except a duration counted from the
+   story's date ("two years later"), which dates by the tagger's anchor;
+2. the discourse focus: the date of the last happening the article reported (else the
+   last date it stated outside a relative clause), but only for a narrative past
+   sentence close to it (same or next paragraph) that states no stretch of time of
+   its own ("over five days"), and never once the story time moved on ("then", "after
+   that", "within days") without a new anchor. "The same day", "that evening" name the
+   day in focus;
 3. a strong action told in the present tense ("is hiring", "its latest offering")
    that names a specific participant is news of the article's own day, so it takes
    the reference date, with the least weight;
 4. otherwise nothing: clustering may date it from another article's evidence.
 The precision is the expression's own: "in April" stays a month, "in 2023" a year.
 
+When the article's own date was inferred rather than stated, days named only relative
+to it ("on Wednesday", "last week") date nothing: an inferred date a few days off would
+misdate each of them.
+
+One sentence that tells two happenings with two contradicting dates ("went public in
+2019 and moved its headquarters to Austin two years later"; "cut its forecast on
+Thursday, after it discontinued the phone on Tuesday") becomes two mentions, one per
+clause, the second sharing the first's subject; their evidence is the clause.
+
 What it deliberately does not do: no syntactic parse (clauses are approximated by
 punctuation, relative pronouns and conjunctions), no event coreference (that is
-`clustering`), no title (`titles`), and no splitting of one sentence that tells two
-happenings into two mentions.
+`clustering`), no title (`titles`).
 """
 
 from __future__ import annotations
@@ -38,7 +52,8 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from timeline.extraction.entities import EntityIndex, find_entities, is_heading
 from timeline.extraction.records import DateSpan, Passage, TimeMention
@@ -135,9 +150,14 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"(?:latest|new)\s+offering", False),
         (r"(?:updated|shipped)", True),
     ],
+    "recall": [
+        (r"recall(?:s|ed)", True),
+        (r"recalls?\s+(?:of|affecting)", False),
+        (r"(?:global|voluntary|formal|official|product|safety|worldwide)\s+recall", False),
+    ],
     "report": [
         (
-            r"(?:published|released|issued|presented)\s+(?:a|an|its|the)\s+(?:\w+\s+){0,3}"
+            r"(?:published|released|issued|presented)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,3}"
             r"(?:report|review|analysis|findings|study|statement|letter|results)",
             True,
         ),
@@ -147,9 +167,15 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"(?:knocked|went|taken)\s+(?:\w+\s+)?(?:offline|down|dark)", True),
         (r"(?:cancel(?:l)?ed|scrapped|grounded|suspended|halted|disrupted)", True),
         (r"(?:cancel(?:l)?ations|disruptions?)\s+(?:of|to|at)", False),
+        (r"discontinu(?:es|ed)", True),
+        (
+            r"(?:stop(?:s|ped)|ceas(?:es|ed))\s+(?:\w+\s+)?(?:making|selling|producing|"
+            r"production|sales|operations)",
+            True,
+        ),
     ],
     "conference": [
-        (r"(?:conference|summit|keynote|convention|gathering|hearing)", False),
+        (r"(?:conference(?!\s+call)|summit|keynote|convention|gathering|hearing)", False),
         (r"(?:organi[sz]ed|held|hosted)\s+(?:its|a|an|the)", True),
         (r"award(?:ed|s)?\b", False),
     ],
@@ -176,11 +202,12 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"announc(?:es|ed)", True),
         (r"(?:declared|confirmed|revealed|disclosed|admitted|denied|warned|blamed)", True),
         (r"apologi[sz](?:es|ed)", True),
-        (r"(?:was|were|is|are)\s+(?:deeply\s+|very\s+|truly\s+)?sorry|said\s+sorry", True),
+        (r"(?:was|were|is|are)\s+[\"“]?(?:deeply\s+|very\s+|truly\s+)?sorry|said\s+sorry", True),
         (r"testif(?:ied|ies)", True),
+        (r"appear(?:s|ed)\s+before", True),
         (r"estimat(?:es|ed)", True),
         (r"approv(?:es|ed)", True),
-        (r"(?:rejected|accepted|defended|promised|pledged|vowed)", True),
+        (r"(?:rejected|accepted|defended|promised(?!\s+to\s+be\b)|pledged|vowed)", True),
     ],
     "setback": [
         (r"(?:failed|fails)\s+to", True),
@@ -361,6 +388,39 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 _YEAR = re.compile(r"\d{4}")
 _UNDATING_MODS = {"BEFORE", "ON_OR_BEFORE", "LESS_THAN"}
+_POSSESSIVE_AFTER = re.compile(r"(?:’s|'s)\b")
+_POSSESSIVE_BEFORE = re.compile(r"\w(?:’s|'s)\s+$")
+_DAY_DATE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\b\d{1,2}\s+[A-Z][a-z]{2,8}\b")
+_FUNCTION_AFTER = re.compile(
+    r"\s+(?:and|or|to|in|at|on|as|of|for|with|by|from|that|which|when|where|while|after|"
+    r"before|until|than|but|so|the|a|an|is|was|were|are|had|has|have|it|its|he|she|they|"
+    r"this|last|next|morning|afternoon|evening|night)\b"
+)
+_DEICTIC = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"tonight|tomorrow|weekend|(?:this|last|next|past|previous|coming)\s+week)\b",
+    re.IGNORECASE,
+)
+_ABSOLUTE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+# "went public in 2019 and moved its headquarters two years later", "cut its forecast
+# two days later, after it discontinued the phone on Tuesday": a second clause with its
+# own past verb, after "and" or "after it", may tell a second happening.
+_SECOND_CLAUSE = re.compile(
+    r",?\s+(?:and\s+(?:(?:then|later|also|subsequently|soon|quickly|eventually)\s+)?|"
+    r"(?:after|before)\s+(?:it|he|she|they)\s+)(?=[a-z])"
+)
+_WORD_AT = re.compile(r"[a-z]+")
+_HEDGED_NOUN = re.compile(
+    r"\b(?:potential|possible|proposed|planned|rumou?red|likely|any|future|hypothetical)\s+$",
+    re.IGNORECASE,
+)
+_DEADLINE = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+$", re.IGNORECASE)
+_NOUN_USE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|whose)|\d)\s+$", re.IGNORECASE)
+_SAME_DAY = re.compile(
+    r"(?:the\s+same|that(?:\s+same)?)\s+(?:day|morning|afternoon|evening|night)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +460,7 @@ class EventMention:
     tense: str = "past"
     strength: float = 1.0
     subject: str = ""
+    agent: str = ""
 
 
 def find_numbers(text: str) -> tuple[Number, ...]:
@@ -434,10 +495,18 @@ def _is_asserted(text: str, match: re.Match[str], verbal: bool) -> bool:
     cs, ce = _clause(text, pos)
     if _MODAL.search(text, max(cs, pos - 60), pos):
         return False
+    if (
+        verbal
+        and not match.group(0).endswith("ed")
+        and _NOUN_USE.search(text, max(0, pos - 12), pos)
+    ):
+        return False  # "after the July 19 crash", "the launch": a noun, not a report
     lead = _BACKGROUND_LEAD.match(text)
     if lead and pos < lead.end():
         return False
     if not verbal:
+        if _HEDGED_NOUN.search(text, max(0, pos - 20), pos):
+            return False  # "sidesteps potential backlash", "a possible acquisition of"
         after = text[match.end() : ce]
         if _MODAL.search(after[:80]) or _EVALUATIVE.match(after):
             return False
@@ -446,6 +515,11 @@ def _is_asserted(text: str, match: re.Match[str], verbal: bool) -> bool:
 
 def past_verbs(text: str) -> list[re.Match[str]]:
     """Finite past-tense verbs of a sentence (regular -ed forms and common irregulars)."""
+    return list(_past_verbs(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _past_verbs(text: str) -> tuple[re.Match[str], ...]:
     out = []
     for m in _PAST_VERB.finditer(text):
         word = m.group(0)
@@ -455,7 +529,7 @@ def past_verbs(text: str) -> list[re.Match[str]]:
         if _PRESENT_AUX.search(before) or _ATTRIBUTIVE.search(before):
             continue  # "is expected", "a calculated risk": present passives, adjectives
         out.append(m)
-    return out
+    return tuple(out)
 
 
 def _tense(text: str, match: re.Match[str], verbal: bool) -> str:
@@ -507,12 +581,18 @@ def _finite_tense(text: str, last: bool = False) -> str:
 
 def find_triggers(text: str) -> list[tuple[str, re.Match[str], bool]]:
     """Asserted action triggers in a sentence, in text order (class, match, is verb)."""
+    return list(_find_triggers(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _find_triggers(text: str) -> tuple[tuple[str, re.Match[str], bool], ...]:
+    # Cached: inferring an article's date detects its events again for each candidate.
     found = []
     for m in _TRIGGER_RE.finditer(text[:1].lower() + text[1:]):
         cls, verbal, _ = _GROUPS[int(m.lastgroup[1:])]
         if _is_asserted(text, m, verbal):
             found.append((cls, m, verbal))
-    return found
+    return tuple(found)
 
 
 def _in_background_clause(text: str, match: re.Match[str]) -> bool:
@@ -530,6 +610,9 @@ def _in_background_clause(text: str, match: re.Match[str]) -> bool:
     sub = _SUBORDINATOR.search(before)
     if sub is None or sub.group(0).lower() in ("when", "after", "before", "since", "until"):
         return False
+    reported = _REPORTED_THAT.search(before)
+    if reported is not None and reported.end() == sub.end():
+        return False  # "told lawmakers that the company was sorry": what is reported is news
     return bool(past_verbs(before[: sub.start()]))
 
 
@@ -582,17 +665,18 @@ def _governing_time(
     """
     best = None
     text = passage.text
+    masked = _mask_reported(text)
     for tm in mentions:
         if tm.start < passage.start or tm.end > passage.end or not _can_date(passage, tm):
             continue
-        span = span_of(tm.value, tm.mod)
+        span = span_of_mention(tm)
         if span is None:
             continue
         if tm.end <= trigger_abs:
             lo, hi = tm.end - passage.start, trigger_abs - passage.start
         else:
             lo, hi = trigger_abs - passage.start, tm.start - passage.start
-        between = _REPORTED_THAT.sub(" ", text[lo:hi])
+        between = masked[lo:hi]
         if _RELATIVE.search(between) or _in_other_relative(text, tm.start - passage.start, lo, hi):
             continue  # the date belongs to another clause ("whom it invited in July")
         crossed = bool(_SUBORDINATOR.search(between) or _SEPARATOR.search(between))
@@ -601,6 +685,12 @@ def _governing_time(
         if best is None or key < best[0]:
             best = (key, tm, span)
     return (best[1], best[2]) if best else None
+
+
+@lru_cache(maxsize=1 << 12)
+def _mask_reported(text: str) -> str:
+    """The text with each "said (on Saturday) that" blanked out, offsets kept."""
+    return _REPORTED_THAT.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _in_other_relative(text: str, at: int, lo: int, hi: int) -> bool:
@@ -613,23 +703,55 @@ def _in_other_relative(text: str, at: int, lo: int, hi: int) -> bool:
 
 
 def _can_date(passage: Passage, tm: TimeMention) -> bool:
-    """Whether a time mention may date an event or set the focus at all."""
-    if tm.type not in _DATING_TYPES or tm.mod in _UNDATING_MODS or _is_modifier(passage, tm):
+    """Whether a time mention may date an event or set the focus at all.
+
+    A duration dates nothing, unless it counts from the story's current date ("two
+    years later"): then the tagger's anchor is the date it points to.
+    """
+    if tm.type not in _DATING_TYPES and not (tm.type == "DURATION" and tm.anchor_value):
+        return False
+    if tm.mod in _UNDATING_MODS or _is_modifier(passage, tm):
         return False
     before = passage.text[: tm.start - passage.start]
     if _IN_NUMBER.search(before):
         return False  # "7,000" is a number, not the year 2000
+    if _DEADLINE.search(before):
+        return False  # "respond by Wednesday", "by Monday it had scrapped ...": a bound
     # "rose 32% from a year earlier" is a baseline; "AUSTIN, July 19, 2024 — " a dateline.
     return not (_BASELINE.search(before) or _DATELINE.match(passage.text[len(before) :]))
 
 
 def _is_modifier(passage: Passage, tm: TimeMention) -> bool:
-    """A date used as a modifier inside a noun phrase: "the 2000 presidential election"."""
+    """A date used as a modifier inside a noun phrase: "the 2000 presidential election",
+    "after the July 19 software failure", "Friday's incident". It names when the noun's
+    happening took place, not when the sentence's did."""
     before = passage.text[: max(0, tm.start - passage.start)]
     after = passage.text[max(0, tm.end - passage.start) :]
+    if _POSSESSIVE_AFTER.match(after):
+        return True
+    if not _LOWER_AFTER.match(after):
+        return False
+    if _YEAR.fullmatch(tm.text):
+        return bool(_DETERMINER_BEFORE.search(before))
     return bool(
-        _DETERMINER_BEFORE.search(before) and _LOWER_AFTER.match(after) and _YEAR.fullmatch(tm.text)
+        _DAY_DATE.search(tm.text)
+        and not _FUNCTION_AFTER.match(after)
+        and (_DETERMINER_BEFORE.search(before) or _POSSESSIVE_BEFORE.search(before))
     )
+
+
+def span_of_mention(tm: TimeMention) -> DateSpan | None:
+    """The interval a time mention dates: its value, or for a counted duration ("two
+    days later") the date its anchor points to."""
+    if tm.type == "DURATION":
+        return span_of(tm.anchor_value) if tm.anchor_value else None
+    return span_of(tm.value, tm.mod)
+
+
+def is_deictic(tm: TimeMention) -> bool:
+    """A day or week named only relative to the article's own date ("on Wednesday",
+    "last week", "yesterday"): right only if that date is."""
+    return bool(_DEICTIC.search(tm.text)) and not _ABSOLUTE.search(tm.text)
 
 
 def _is_report(passage: Passage, alone: bool) -> bool:
@@ -651,12 +773,16 @@ def detect_events(
     mentions: list[TimeMention],
     index: EntityIndex,
     reference: dt.date | None = None,
+    deictic: bool = True,
 ) -> list[EventMention]:
     """The event mentions of one article, dated where the text allows it.
 
     `reference` is the article's own date: a strong action reported in the present
     tense ("is hiring", "its latest offering") is news of the day the article was
     written, so it is dated to that day, with the least weight of all datings.
+    `deictic=False` (the reference was inferred, not stated) keeps days named only
+    relative to it ("on Wednesday", "last week") from dating anything: an inferred
+    date a few days off would misdate each of them.
     """
     out: list[EventMention] = []
     focus: tuple[TimeMention, DateSpan, int, int] | None = None  # mention, span, para, pos
@@ -667,30 +793,56 @@ def detect_events(
     for position, passage in enumerate(passages):
         lo = bisect_left(starts, passage.start)
         hi = bisect_left(starts, passage.end)
-        local = ordered[lo:hi]
+        local = _same_day(ordered[lo:hi], focus)
+        if not deictic:
+            kept = [tm for tm in local if not is_deictic(tm)]
+            if len(kept) < len(local):
+                # The sentence names its own day, one we cannot know: it neither takes
+                # the focus nor leaves it standing.
+                focus = None
+            local = kept
         named = _named(passage, index)
-        mention = _mention(
-            article,
-            position,
-            passage,
-            local,
-            index,
-            focus,
-            reference,
-            named,
-            recent,
-            per_paragraph[passage.paragraph] == 1,
-        )
-        if mention is not None:
-            out.append(mention)
+        parts = _split_clauses(passage, local) if _is_report(passage, False) else None
+        before = len(out)
+        if parts is None:
+            mention = _mention(
+                article,
+                position,
+                passage,
+                local,
+                index,
+                focus,
+                reference,
+                named,
+                recent,
+                per_paragraph[passage.paragraph] == 1,
+            )
+            if mention is not None:
+                out.append(mention)
+        else:
+            out.extend(
+                _clause_mentions(article, position, parts, local, index, focus, reference, recent)
+            )
         if passage.boilerplate:
             continue
         recent.append(named)
         del recent[:-3]
         anchored = False
-        for tm in local:
+        stated = [
+            m
+            for m in out[before:]
+            if m.dated_by == "sentence" and m.time is not None and m.time.mod != "AFTER"
+        ]
+        if stated:
+            # The story's time is that of the happening just reported, not of a date in
+            # one of its background clauses ("... the update that crashed two months ago").
+            focus = (stated[-1].time, stated[-1].date, passage.paragraph, position)
+            anchored = True
+        for tm in local if not stated else ():
+            if _in_other_relative(passage.text, tm.start - passage.start, -1, -1):
+                continue  # a date in a relative clause (", which ended July 31") is background
             if _can_date(passage, tm) and tm.end <= passage.end and tm.mod != "AFTER":
-                span = span_of(tm.value, tm.mod)
+                span = span_of_mention(tm)
                 if span is not None:
                     focus = (tm, span, passage.paragraph, position)
                     anchored = True
@@ -700,6 +852,90 @@ def detect_events(
             # Story time moved on ("right after that", "then") without a new anchor:
             # what follows happened after the focus, not in it.
             focus = None
+    return out
+
+
+def _same_day(
+    mentions: list[TimeMention], focus: tuple[TimeMention, DateSpan, int, int] | None
+) -> list[TimeMention]:
+    """ "The same day", "that evening" name the day in focus: the last date that could
+    date an event, never a date used as a modifier ("the July 19 outage") or a day
+    named relative to an inferred reference. With no such day they date nothing."""
+    out = []
+    for tm in mentions:
+        if _SAME_DAY.fullmatch(tm.text.strip()):
+            if focus is None or focus[1].precision != "day":
+                continue
+            tm = replace(tm, type="DATE", value=focus[1].start.isoformat(), mod="")
+        out.append(tm)
+    return out
+
+
+def _split_clauses(passage: Passage, mentions: list[TimeMention]) -> list[Passage] | None:
+    """A sentence that tells two happenings with two dates, cut in two clauses.
+
+    "It went public in 2019 and moved its headquarters to Austin two years later": a
+    second clause after "and" that opens with its own past verb and states a date that
+    contradicts the first clause's date is a second happening. One date, or none,
+    and the sentence stays whole ("halted sales on Friday and announced a recall").
+    """
+    text = passage.text
+    for m in _SECOND_CLAUSE.finditer(text):
+        word = _WORD_AT.match(text, m.end())
+        if word is None:
+            continue
+        verb = word.group(0)
+        if not _PAST_FORM.fullmatch(verb) or verb in _NOT_VERBS or verb in _NOT_HAPPENINGS:
+            continue
+        left = Passage(
+            passage.start, passage.start + m.start(), text[: m.start()], passage.paragraph
+        )
+        right = Passage(passage.start + m.end(), passage.end, text[m.end() :], passage.paragraph)
+        spans = []
+        for part in (left, right):
+            dated = [
+                span_of_mention(tm)
+                for tm in mentions
+                if part.start <= tm.start and tm.end <= part.end and _can_date(part, tm)
+            ]
+            spans.append([d for d in dated if d is not None])
+        if all(spans) and not any(dates_overlap(a, b) for a in spans[0] for b in spans[1]):
+            return [left, right]
+    return None
+
+
+def dates_overlap(a: DateSpan, b: DateSpan) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def _clause_mentions(
+    article: str,
+    position: int,
+    parts: list[Passage],
+    mentions: list[TimeMention],
+    index: EntityIndex,
+    focus: tuple[TimeMention, DateSpan, int, int] | None,
+    reference: dt.date | None,
+    recent: list[list[tuple[int, str]]],
+) -> list[EventMention]:
+    """The mentions of a sentence's clauses; the second shares the first's subject."""
+    out = []
+    carried: list[str] = []
+    subject = ""
+    for part in parts:
+        named = _named(part, index)
+        mention = _mention(
+            article, position, part, mentions, index, focus, reference, named, recent, checked=True
+        )
+        if mention is not None and out:
+            mention.entities = tuple(dict.fromkeys([*carried, *mention.entities]))
+            if not any(off < mention.trigger_start for off, _ in named):
+                mention.subject = mention.subject or subject
+        if mention is not None:
+            out.append(mention)
+        if not carried:
+            carried = [name for _, name in named]
+            subject = (mention.agent or mention.subject) if mention is not None else ""
     return out
 
 
@@ -735,8 +971,9 @@ def _mention(
     named: list[tuple[int, str]],
     recent: list[list[tuple[int, str]]],
     alone: bool = True,
+    checked: bool = False,
 ) -> EventMention | None:
-    if not _is_report(passage, alone):
+    if not checked and not _is_report(passage, alone):
         return None
     text = passage.text
     found = find_triggers(text)
@@ -746,9 +983,11 @@ def _mention(
         passage, mentions, passage.start + generic[1].start()
     ):
         cls, match, verbal = generic
-    elif triggers or found:
+    elif triggers or (found and not _main_verb_before(text, found[0][1])):
         # With only background triggers and no reported main verb, the background is
-        # all the sentence tells ("CrowdStrike, which was founded in 2011, ...").
+        # all the sentence tells ("CrowdStrike, which was founded in 2011, ..."); when
+        # the main clause reports its own happening ("walked on stage to collect the
+        # prize, given for the update that crashed ..."), the background is not news.
         triggers = triggers or found
         cls, match, verbal = _main_trigger(text, triggers)
     else:
@@ -781,7 +1020,10 @@ def _mention(
         and passage.paragraph - focus[2] <= 1
         and position - focus[3] <= (3 if _FINE.get(focus[1].precision) else 1)
         and not _PROGRESSION.search(text)
+        and not any(t.type == "DURATION" and not t.anchor_value for t in mentions)
     ):
+        # A sentence that states a stretch of time of its own ("cancelled 7,000 flights
+        # over five days", "for months") sums up a period: it is no point in the focus.
         tm, span = focus[0], focus[1]
         dated_by = "focus"
     elif (
@@ -810,12 +1052,39 @@ def _mention(
         entities=tuple(entities),
         numbers=numbers,
         subject=subject,
+        agent=_agent(text, named, passage.start, match) or subject,
         time=tm,
         date=span,
         dated_by=dated_by,
         tense=tense,
         strength=strength,
     )
+
+
+def _main_verb_before(text: str, match: re.Match[str]) -> bool:
+    """Whether a past-tense verb of happening precedes a trigger, outside any relative
+    clause: the main clause's own news. A trigger inside a non-restrictive relative
+    clause (", which was founded in 2011") is background whatever precedes it."""
+    before = text[: match.start()]
+    relative = list(_NONRESTRICTIVE.finditer(before))
+    if relative and "," not in before[relative[-1].end() :]:
+        return False
+    for v in past_verbs(before):
+        if v.group(0) in _NOT_HAPPENINGS or _in_other_relative(text, v.start(), v.start(), v.end()):
+            continue
+        if not _in_background_clause(text, v):
+            return True
+    return False
+
+
+def _agent(text: str, named: list[tuple[int, str]], offset: int, match: re.Match[str]) -> str:
+    """Who acts: the first name before the trigger in its clause ("the insurer
+    Parametrix estimated" -> Parametrix, "Acme's Leeds plant opened" -> Acme)."""
+    cs, _ = _clause(text, match.start())
+    for off, name in named:
+        if offset + cs <= off < offset + match.start():
+            return name
+    return ""
 
 
 def _lemma(verb: str) -> str:

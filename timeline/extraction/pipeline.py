@@ -12,10 +12,19 @@ such partner's date is a candidate, scored by how many happenings they share. Th
 article is re-tagged as of each candidate ("this past April", "this month alone"
 resolve) and the candidate gains for each resolved date that agrees with a partner's
 date for the same happening, and loses for each that contradicts one or that would
-put a past happening after the article's own date. The best positive-scoring
-candidate becomes the reference (`source="inferred"`, with the reason); with no
-shared happening the article stays undated, because a guessed date would silently
-misdate every relative expression.
+put a past happening after the article's own date; a candidate under which a relative
+date set beside an absolute one ("last Friday's July 19") names another day is ruled
+out. The best positive-scoring candidate, when the article shares at least two
+mentions with dated articles (or one and a resolved date that agrees), becomes the
+reference (`source="inferred"`, with the reason); with less the article stays undated,
+because a guessed date would silently misdate every relative expression. Under an
+inferred reference, days named only relative to it ("on Wednesday", "last week") date
+nothing: the inferred date may be days off.
+
+Publishing: a cluster becomes an event when it is dated, or reported by two articles,
+or (for a strong action) told in the past tense with a named participant; a weak one
+(a statement, talks, a setback) needs a date stated in its own sentence or a second
+article.
 
 Robustness: an article that raises is recorded in `errors` and skipped; the output is
 deterministic (every ordering has a total tie-break).
@@ -59,6 +68,7 @@ from timeline.extraction.titles import make_summary, make_title
 
 _MAX_REFERENCE_CANDIDATES = 2
 _MAX_PARTNER_CANDIDATES = 30
+_MIN_SUPPORT = 2
 
 
 def read_article(article: ArticleInput) -> ArticleReading:
@@ -98,7 +108,10 @@ def extract_timeline(articles: Sequence[ArticleInput]) -> TimelineExtraction:
     for key, reading in readings.items():
         try:
             reference = reading.reference.date if reading.reference else None
-            mentions[key] = detect_events(key, reading.passages, reading.mentions, index, reference)
+            stated = reading.reference is None or reading.reference.source != "inferred"
+            mentions[key] = detect_events(
+                key, reading.passages, reading.mentions, index, reference, deictic=stated
+            )
         except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
             errors[key] = _one_line(exc)
     for key in sorted(errors):
@@ -214,7 +227,7 @@ def _best_reference(
     relative = any("X" in tm.value or tm.value.endswith("_REF") for tm in reading.mentions)
     for candidate in candidates:
         tagged = tag(text, candidate) if relative else reading.mentions
-        found = detect_events(key, reading.passages, tagged, index, candidate)
+        found = detect_events(key, reading.passages, tagged, index, candidate, deictic=False)
         agree = disagree = late = 0
         for m in found:
             if m.date is None or m.dated_by == "reference":
@@ -230,6 +243,8 @@ def _best_reference(
         if _appositions_disagree(tagged, reading.mentions):
             continue  # the article's own words rule this date out
         score = by_date[candidate] + agree - 2 * (disagree + late)
+        if sum(shared.values()) + agree < _MIN_SUPPORT:
+            continue  # one shared mention is too thin a clue to date a whole article by
         if score > 0 and (best is None or score > best[0]):
             partners = sorted(a for a in shared if readings[a].reference.date == candidate)
             reason = (

@@ -3,11 +3,13 @@
 A headline is news style: subject + verb in the present tense + object, amounts
 abbreviated ("$14.3 billion" -> "$14.3B"), at most 90 characters, e.g. "Meta invests
 $14.3B in Scale AI; Alexandr Wang joins Meta". It is assembled from the cluster's
-pooled evidence: the subject is the participant most often named before the trigger,
-the object the participant most often named after it, the verb comes from the action
+pooled evidence that tells the cluster's action: the subject is the organisation (else
+the person) most often named before the trigger, or the one a pronoun refers to, the
+object the participant most often named after it, the verb comes from the action
 class. When an action class has no template, or no participant is found, the clause
-that carries the trigger is rewritten instead (adverbials dropped, the verb put in
-the present tense), never cut in the middle of a phrase.
+that carries the trigger is rewritten instead (dateline, adverbials, the time
+expression and relative asides dropped, the main verb put in the present tense,
+agreeing with its subject), never cut in the middle of a phrase.
 
 The summary is one or two evidence sentences: the most informative one, and a second
 from another article when it adds a number or a participant the first lacks.
@@ -43,7 +45,11 @@ _IRREGULAR = {
 }  # fmt: skip
 _ADVERBS = {"already", "also", "just", "now", "still", "then", "since", "recently", "quietly"}
 _AUXILIARIES = {"was", "were", "had", "has", "have", "is", "are", "did", "does", "do"}
-_DANGLING = {"this", "the", "a", "an", "of", "to", "for", "and", "in", "on", "at", "with", "by"}
+_DANGLING = {
+    "this", "the", "a", "an", "of", "to", "for", "and", "in", "on", "at", "with", "by", "his",
+    "her", "its", "their", "our", "my", "your", "from", "as", "that", "which", "who", "whose",
+    "into", "after", "before", "than", "or", "but", "was", "were", "is", "are", "had", "has",
+}  # fmt: skip
 _PLURAL_PRESENT = {"is": "are", "has": "have", "does": "do", "goes": "go"}
 _NO_E = ("repeat", "defeat", "treat", "beat", "heat", "seat", "cheat", "oot", "ect", "ait")
 _NEEDS_E = re.compile(r"(?:v|z|c|u|g|at|it|ut|ot|os|as|ys|ur|ir|bl|pl|dl|tl|kl|gl|ag|id|ud)$")
@@ -61,6 +67,7 @@ _TEMPLATES = {
     "reorganisation": ["{S} {V} {O}"],
     "setback": ["{R} disappoints"],
     "founding": ["{O} founded"],
+    "recall": ["{S} recalls {R}"],
 }
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:right\s+)?after\s+that|then|next|meanwhile|however|moreover|also|now|back\s+at"
@@ -269,6 +276,10 @@ def _rewrite_clause(m: EventMention, subject: str) -> str:
         clause = _PRONOUN.sub(subject, clause, count=1)
     limit = len(pre.split()) + 1
     clause = _present_clause(clause.lstrip(" ,;:—–"), limit)
+    if subject and m.quote[:1].islower() and not clause.startswith(subject):
+        # The second clause of a sentence cut in two ("... and moved its headquarters
+        # to Austin two years later") opens with its verb: it takes the subject.
+        clause = f"{subject} {clause}"
     clause = clause[:1].upper() + clause[1:]
     return abbreviate_amounts(clause)
 

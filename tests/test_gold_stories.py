@@ -1,0 +1,42 @@
+"""Regression floors of the pure pipeline on every hand-written gold story.
+
+Each gold file's articles are read and scored without a database; the floors sit a
+little below the figures the pipeline reaches, so a change that costs a major event, a
+right date or a precise event, or that duplicates events, fails here first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.evaluation import evaluate_folder, load_gold
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "gold"
+
+# story: (recall of major events, date accuracy, precision, most duplicates allowed)
+FLOORS = {
+    "meta-ai-2025": (0.85, 0.50, 0.75, 3),
+    "crowdstrike-outage-2024": (0.85, 0.60, 0.72, 5),
+    "galaxy-note7-recall-2016": (0.90, 0.84, 0.80, 1),
+}
+
+
+def test_every_gold_file_has_floors():
+    assert {p.stem for p in GOLD.glob("*.json")} == set(FLOORS)
+
+
+@pytest.mark.parametrize("story", sorted(FLOORS))
+def test_gold_story_stays_above_its_floors(story):
+    gold = load_gold(GOLD / f"{story}.json")
+    score, events, errors = evaluate_folder(gold, ROOT)
+    recall_major, date_accuracy, precision, duplicates = FLOORS[story]
+    report = "\n".join(score.lines())
+    assert not errors, errors
+    assert score.recall_major >= recall_major, report
+    assert score.date_accuracy >= date_accuracy, report
+    assert score.precision >= precision, report
+    assert score.duplicates <= duplicates, report
+    assert not score.not_event_hits, report
