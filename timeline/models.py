@@ -180,15 +180,16 @@ def period_end(start: dt.date, precision: str) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def iso_prefix(date: dt.date | None, precision: str) -> str | None:
-    """The date as an ISO prefix that claims no more than the precision allows."""
+def iso_prefix(date: dt.date | str | None, precision: str) -> str | None:
+    """The date (or its ISO text) as a prefix that claims no more than the precision allows."""
     if date is None:
         return None
+    text = date if isinstance(date, str) else date.isoformat()
     if precision in (Precision.DAY, Precision.WEEK):
-        return date.isoformat()
+        return text
     if precision == Precision.MONTH:
-        return date.isoformat()[:7]
-    return str(date.year)
+        return text[:7]
+    return text[:4]
 
 
 def period_of(

@@ -31,5 +31,5 @@ def events_json(request: HttpRequest) -> JsonResponse:
     events = event_filter.apply(Event.objects.in_timeline(timeline).published(), timeline)
     return JsonResponse(
         events_document(events_for_export(events), with_quotes=quotes == "1"),
-        json_dumps_params={"ensure_ascii": False},
+        json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
     )
