@@ -598,3 +598,89 @@ def test_reporting_verb_next_to_a_weekday_outweighs_a_later_will():
     text = "The ministry announced Thursday that the border will reopen."
     assert found(text)["Thursday"][1] == "2025-06-12"
     assert found("The border will reopen Thursday.")["Thursday"][1] == "2025-06-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        # Saturday, Sunday: the weekend holding the reference; Monday: the one just ended.
+        ("Crowds packed the harbour over the weekend.", dt.date(2024, 7, 20), "2024-W29-WE"),
+        ("Crowds packed the harbour over the weekend.", dt.date(2024, 7, 21), "2024-W29-WE"),
+        ("Crowds packed the harbour over the weekend.", dt.date(2024, 7, 22), "2024-W29-WE"),
+        # After a late-week date, a past weekend is the one that followed it...
+        (
+            "The ferry broke down on Friday. Crowds packed the harbour over the weekend.",
+            dt.date(2024, 7, 22),
+            "2024-W29-WE",
+        ),
+        (
+            "The ferry broke down on July 18. Crowds packed the harbour over the weekend.",
+            dt.date(2024, 7, 22),
+            "2024-W29-WE",
+        ),
+        # ... unless that one has not happened yet by the reference.
+        (
+            "The ferry broke down on Friday. Crowds packed the harbour over the weekend.",
+            dt.date(2024, 7, 19),
+            "2024-W28-WE",
+        ),
+        # A future weekend is the coming one.
+        ("Crowds will pack the harbour over the weekend.", dt.date(2024, 7, 22), "2024-W30-WE"),
+    ],
+)
+def test_past_weekend_is_the_one_just_held_or_ended(text, reference, value):
+    assert found(text, reference)["the weekend"] == ("DATE", value)
+
+
+def test_weekday_takes_the_tense_of_its_own_verb_not_a_reported_clause():
+    thursday = dt.date(2024, 8, 29)
+    f = found(
+        "The retailer cut its outlook on Wednesday, warning that the strike will weigh on sales.",
+        thursday,
+    )
+    assert f["Wednesday"] == ("DATE", "2024-08-28")
+    # The verb after the weekday still counts when its own clause has none before it.
+    assert found("On Tuesday, the board will vote.", thursday)["Tuesday"] == ("DATE", "2024-09-03")
+    # A participle after an auxiliary is no past verb: "will remain closed".
+    assert found("The bridge will remain closed until Monday.", thursday)["Monday"] == (
+        "DATE",
+        "2024-09-02",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Owners must hand the scooters back by noon on Saturday.",
+        "The swap scheme starts at noon on Saturday.",
+        "The refund window is due to close at noon on Saturday.",
+        "The refund window is set to close at noon on Saturday.",
+        "Refunds are paid from noon on Saturday.",
+    ],
+)
+def test_obligations_and_timetables_send_a_weekday_forward(text):
+    monday = dt.date(2016, 10, 10)
+    assert found(text, monday)["noon on Saturday"] == ("TIME", "2016-10-15T12:00")
+
+
+def test_a_planned_weekday_does_not_pull_the_focus_back():
+    monday = dt.date(2016, 10, 10)
+    f = found("The swap scheme starts at noon on Saturday. The day after, stores reopen.", monday)
+    assert f["noon on Saturday"] == ("TIME", "2016-10-15T12:00")
+    assert f["The day after"] == ("DATE", "2016-10-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # TimeBank convention: a past weekday may be the reference day itself ...
+        ("The minister resigned on Monday.", "2016-10-10"),
+        ("The minister resigned on Thursday.", "2016-10-06"),
+        # ... and a future one the next such day on or after it.
+        ("The minister will resign on Thursday.", "2016-10-13"),
+        ("The minister will resign on Sunday.", "2016-10-16"),
+    ],
+)
+def test_weekday_direction_follows_the_governing_verb(text, value):
+    monday = dt.date(2016, 10, 10)
+    assert next(v for t, v in found(text, monday).values() if t == "DATE") == value

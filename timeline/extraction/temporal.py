@@ -33,7 +33,8 @@ text order, with `text[m.start:m.end] == m.text`. It runs in three steps:
    discourse focus, the last calendar date the text mentioned (as HeidelTime does);
    comparison periods ("the year-ago quarter") do not move the focus. Months, days and
    weekdays without a year pick the nearest such date, biased by the tense of their
-   sentence (read from auxiliaries and past-tense verbs). With `reference=None` nothing
+   sentence (read from the verb the expression attaches to in its clause, then from
+   auxiliaries and past-tense verbs). With `reference=None` nothing
    is guessed: deictic values come out X-filled (`XXXX-04`, `XXXX-WXX-4`) or as
    `PRESENT_REF`; anaphora still follow a focus the text itself set. Today's date is
    never used. A duration counted from the story's current date ("two days later",

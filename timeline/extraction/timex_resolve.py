@@ -12,10 +12,18 @@ Underspecified expressions (a month, a day, a weekday or a quarter with no year)
 the occurrence nearest the reference, biased by the tense of their sentence: "in
 October" said in a past sentence of a June article is last October, "in February" in a
 future sentence is next February, "Tuesday" next to "said" is the past Tuesday and
-next to "will" the coming one. Tense is read from the auxiliary or reporting verb
-nearest the expression (will/'ll/going to versus was/were/had/said), falling back to
-past-tense verb forms: a few word patterns, not a parser, which is cheap and right
-for the usual shapes of news sentences.
+next to "will" the coming one. Tense is read from the verb the expression attaches
+to: the nearest finite verb before it in its own clause ("lowered its forecast on
+Wednesday, saying the outage will ..." is past), else the first after it in that
+clause; with none there, from the auxiliary or reporting verb nearest it in the
+sentence (will/'ll/going to versus was/were/had/said), falling back to past-tense
+verb forms. For weekdays, obligation and timetable verbs ("must", "starts", "is due")
+and "by/from/until" also point forward. A few word patterns, not a parser, which is
+cheap and right for the usual shapes of news sentences.
+
+"The weekend" in the past is the one holding the anchor or just ended (on a Monday,
+the previous ISO week's); after a Thursday or Friday the story spoke of, it is the
+weekend that followed, if that one is over by the reference.
 
 With no reference, nothing is guessed: deictic values are X-filled at their
 granularity (`XXXX-04`, `XXXX-WXX-4`, `XXXX`) or `PRESENT_REF`; anaphoric ones still
@@ -169,7 +177,9 @@ _PAST = re.compile(r"(?i:\b(?:was|were|had|did|ago|said|told)\b)")
 _WEAK_PAST = re.compile(
     r"(?i:\b(?:began|came|went|took|made|gave|saw|met|won|lost|left|fell|rose|grew|"
     r"became|brought|bought|sold|paid|held|led|spent|sent|built|found|got|ran|"
-    r"[a-z]{2,}ed)\b)"
+    r"cut|hit|quit|shut|struck|wrote|spoke|chose|drove|flew|broke|threw|knew|thought|felt|kept|"
+    r"stood|sat|meant|fought|sought|taught|caught|drew|wore|froze|hid|shook|woke|heard|dealt|"
+    r"withdrew|overtook|undertook|[a-z]{2,}ed)\b)"
 )
 # A sentence ends at . ! ? before a capital, unless the dot closes a common abbreviation.
 _SENT_END = re.compile(
@@ -195,14 +205,82 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
     return left, right
 
 
-def tense(text: str, start: int, end: int) -> str:
+# Where a clause ends: punctuation, a dash, or a word opening a reported or relative
+# clause ("lowered its forecast on Wednesday, saying the outage will ...").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2013\u2014\"“”]|\s-{1,2}\s|\b(?i:saying|that|which|who|but|because|while)\b"
+)
+
+
+# Obligation and timetable verbs: in its own clause, the weekday they govern is still
+# ahead ("must stop using the phone by Saturday", "the programme starts at noon on
+# Saturday"). Months are left out: "opens the week of March 6" may be a past March.
+_SCHEDULED = re.compile(
+    r"(?i:\b(?:must|should)\b(?!\s+(?:not\s+)?have\b)|\b(?:needs?\s+to|starts|begins|opens"
+    r"|takes\s+effect|(?:is|are)\s+(?:due|set|slated|poised))\b)"
+)
+# A preposition that, in a sentence with no past verb, points to a coming weekday:
+# "from Friday", "by noon on Saturday", "until Tuesday".
+_FORWARD_PREP = re.compile(
+    r"(?i:\b(?:by|from|until|till|starting|beginning|effective|as\s+of|through)\s+(?:on\s+)?$)"
+)
+# An auxiliary or copula right before a past form makes it a participle or adjective.
+_NON_FINITE_BEFORE = re.compile(
+    r"(?i:\b(?:will|would|shall|can|could|may|might|must|should|be|been|being|is|are|am"
+    r"|remains?|stays?|gets?|to|do|does|the|a|an)\s+(?:(?:not|also|still|now|already"
+    r"|just|n't)\s+)?$|['’](?:s|re|ve)\s+$)"
+)
+
+
+def _finite_past(s: str) -> bool:
+    """Whether `s` holds a past-tense verb form that no auxiliary makes a participle."""
+    return any(not _NON_FINITE_BEFORE.search(s, 0, m.start()) for m in _WEAK_PAST.finditer(s))
+
+
+def _clause_verb(left: str, right: str, scheduled: bool = False) -> str:
+    """The tense of the verb the expression attaches to: the nearest finite verb before
+    it in its own clause; failing that, the first one after it in the same clause.
+    "" when its clause has none. With `scheduled`, obligation and timetable verbs
+    ("must", "starts", "is due") count as future."""
+    extra = ((_SCHEDULED, "future"),) if scheduled else ()
+    cut = None
+    for m in _CLAUSE_BREAK.finditer(left):
+        cut = m.end()
+    own_left = left[cut:] if cut is not None else left
+    best = ("", -1)
+    for pattern, name in ((_WEAK_PAST, "past"), (_PAST, "past"), (_FUTURE, "future"), *extra):
+        for m in pattern.finditer(own_left):
+            if pattern is _WEAK_PAST and _NON_FINITE_BEFORE.search(own_left, 0, m.start()):
+                continue  # a participle ("will remain closed", "to cut"): not the verb
+            if m.end() >= best[1]:
+                best = (name, m.end())
+    if best[0]:
+        return best[0]
+    m = _CLAUSE_BREAK.search(right)
+    own_right = right[: m.start()] if m else right
+    first = ("", len(own_right) + 1)
+    for pattern, name in ((_FUTURE, "future"), *extra, (_PAST, "past"), (_WEAK_PAST, "past")):
+        m = pattern.search(own_right)
+        if m and m.start() < first[1]:
+            first = (name, m.start())
+    return first[0]
+
+
+def tense(text: str, start: int, end: int, scheduled: bool = False) -> str:
     """'future', 'past' or 'present': the tense of the sentence around [start, end).
 
-    The auxiliary or reporting verb nearest the expression decides ("said on Tuesday it
-    will ..." is past for Tuesday; "will stay closed until Tuesday" is future); a plain
-    past-tense verb only counts when no auxiliary is in the sentence.
+    The verb the expression attaches to decides: the nearest finite verb before it in its
+    own clause ("lowered its forecast on Wednesday, saying the outage will ..." is past),
+    else the first after it in that clause ("Tuesday's vote will ..."). With no verb in
+    its clause, the auxiliary or reporting verb nearest the expression in the sentence
+    decides ("said on Tuesday it will ..." is past for Tuesday); a plain past-tense verb
+    only counts when no auxiliary is in the sentence. `scheduled` (for weekdays, which
+    timetables name) also reads "must", "starts", "is due" as future.
     """
     left, right = sentence_around(text, start, end)
+    own = _clause_verb(left, right, scheduled)
+    if own:
+        return own
     best = ("present", 10**6)
     for pattern, name in ((_FUTURE, "future"), (_PAST, "past")):
         for m in pattern.finditer(left):
@@ -212,7 +290,7 @@ def tense(text: str, start: int, end: int) -> str:
         m = pattern.search(right)
         if m and m.start() + 1 < best[1]:
             best = (name, m.start() + 1)
-    if best[0] == "present" and (_WEAK_PAST.search(left) or _WEAK_PAST.search(right)):
+    if best[0] == "present" and (_finite_past(left) or _finite_past(right)):
         return "past"
     return best[0]
 
@@ -415,9 +493,11 @@ class Resolver:
         elif sem.direction == "same_week":
             delta = sem.weekday - rw
         else:
-            t = tense(self.text, start, end)
+            t = tense(self.text, start, end, scheduled=True)
             if t == "future" and _PAST_VERB_BEFORE.search(self.text, max(0, start - 40), start):
                 t = "past"  # "predicted Wednesday that it will ...": the verb next to it rules
+            if t == "present" and _FORWARD_PREP.search(self.text, max(0, start - 30), start):
+                t = "future"  # "runs from Friday", "must be returned by Saturday"
             back = -((rw - sem.weekday) % 7)
             fwd = (sem.weekday - rw) % 7
             if t == "future":
@@ -538,10 +618,23 @@ class Resolver:
         direction = sem.direction
         if direction == "same":
             return Point("week", floor(anchor, "week"), "WE")
+        fwd_sat = anchor + dt.timedelta(days=(6 - anchor.isoweekday()) % 7)
+        back_sat = anchor - dt.timedelta(days=(anchor.isoweekday() - 6) % 7)
         if direction == "after" or (not direction and tense(self.text, start, end) == "future"):
-            sat = anchor + dt.timedelta(days=(6 - anchor.isoweekday()) % 7)
+            sat = fwd_sat
+        elif (
+            not direction
+            and anchor.isoweekday() < 6
+            and (self.ref is None or fwd_sat <= self.ref)
+            and (fwd_sat - anchor).days < (anchor - back_sat).days - 1
+        ):
+            # A past weekend told after a late-week date ("fell on Friday ... over the
+            # weekend"): the weekend following it, when that one is over by the reference.
+            sat = fwd_sat
         else:
-            sat = anchor - dt.timedelta(days=(anchor.isoweekday() - 6) % 7)
+            # The weekend holding the anchor, or the one just ended (on a Monday: the
+            # Saturday and Sunday before, in the previous ISO week).
+            sat = back_sat
         return Point("week", floor(sat, "week"), "WE")
 
     def _r_focus_weekday(self, sem: Sem, start: int, end: int):
