@@ -179,7 +179,7 @@
         x: points.x, y: points.y, hovertext: points.text, customdata: points.ids, hoverinfo: "text",
         // A white outline per marker doubles the SVG work; large sets go without.
         marker: {
-          size: large ? 8 : 12, color: points.color,
+          size: large ? 8 : 12, color: oneColour(points.color),
           line: outline(points.ids, selected, large),
         },
       },
@@ -226,7 +226,16 @@
 
   // The selected day event gets an amber ring. Large sets draw no rings otherwise: a
   // white outline per marker doubles the SVG work.
+  // One colour for a whole trace when every point has it: Plotly then styles the trace
+  // once instead of each of thousands of markers.
+  function oneColour(colors) {
+    return colors.every(function (c) { return c === colors[0]; }) ? colors[0] : colors;
+  }
+
   function outline(ids, selected, large) {
+    if (large && !ids.includes(selected)) {
+      return { width: 0 };
+    }
     return {
       width: ids.map(function (id) { return id === selected ? 3 : large ? 0 : 1; }),
       color: ids.map(function (id) { return id === selected ? "#f59e0b" : "#fff"; }),
