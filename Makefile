@@ -54,7 +54,7 @@ format: $(STAMP)
 bench-dates: $(STAMP)
 	$(PY) bench/bench_dates.py
 
-bench: $(STAMP) bench-dates bench-pipeline bench-site bench-load
+bench: $(STAMP) bench-dates bench-pipeline bench-ingest bench-site bench-load
 
 bench-pipeline: $(STAMP)
 	$(PY) bench/bench_pipeline.py
@@ -72,3 +72,6 @@ screenshots: ingest-seeds browser
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+bench-ingest: $(STAMP)
+	$(PY) bench/bench_ingest.py
