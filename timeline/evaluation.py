@@ -31,8 +31,8 @@ Figures (`Score`):
 - not-event hits: not_events matched by some extracted event.
 
 `python -m timeline.evaluation GOLD.json [-v]` runs the pure pipeline on the gold's
-article folder and prints the score; files may start with a `key: value` header block
-ended by a blank line (`published: unknown` means no date).
+article folder and prints the score; the files are read by `timeline.article_files`,
+exactly as `manage.py ingest` reads them (header block, encodings, web pages).
 
 What it deliberately does not do: no Django and no database (`manage.py evaluate`
 wraps it), and no fuzzy matching beyond the gold's own keyword alternatives.
@@ -43,17 +43,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
-import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from timeline import article_files
 from timeline.extraction.records import PRECISIONS, ArticleInput, EventRecord
-
-_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]{0,30}):[ \t]*(.*?)[ \t]*$")
-_HEADER_KEYS = {"title", "url", "published", "date", "source"}
-_UNKNOWN = {"", "unknown", "none", "n/a", "undated"}
 
 
 @dataclass(frozen=True)
@@ -252,38 +248,14 @@ def as_mapping(event: EventRecord) -> dict:
     }
 
 
-def _split_header(text: str) -> tuple[dict[str, str], str]:
-    """The `key: value` header block and the body after it; no block, no header."""
-    header: dict[str, str] = {}
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if not line.strip():
-            if header.keys() & _HEADER_KEYS:
-                return header, "\n".join(lines[i + 1 :])
-            break
-        m = _HEADER_LINE.match(line)
-        if not m:
-            break
-        header[m.group(1).strip().lower()] = m.group(2)
-    return {}, text
-
-
 def read_article_file(path: Path) -> ArticleInput:
-    """An article file as pipeline input: the optional header block sets the date."""
-    text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
-    header, body = _split_header(text)
-    published = None
-    raw = header.get("published", header.get("date", "")).strip()
-    if raw.lower() not in _UNKNOWN:
-        try:
-            published = dt.date.fromisoformat(raw[:10])
-        except ValueError:
-            published = None
+    """An article file as pipeline input, read exactly as `manage.py ingest` reads it."""
+    article = article_files.read_article_file(path)
     return ArticleInput(
         key=path.name,
-        text=body,
-        published=published,
-        published_source="header" if published else "unknown",
+        text=article.text,
+        published=article.published,
+        published_source="header" if article.published else "unknown",
     )
 
 
