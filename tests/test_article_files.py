@@ -182,3 +182,13 @@ def test_a_header_url_that_is_not_a_web_address_is_dropped_with_a_note(url):
 def test_web_addresses_are_kept():
     article = parse_article("a.txt", "title: T\nurl: https://example.org/a?b=1\n\nBody.")
     assert article.url == "https://example.org/a?b=1" and article.notes == ()
+
+
+def test_a_first_line_that_is_a_paragraph_gives_its_first_sentence_as_title():
+    text = (
+        "Acme Corp opened a plant in Leeds this past April. Just weeks before that, the "
+        "company had promised investors a faster pace of growth across the north.\nMore."
+    )
+    assert parse_article("a.txt", text).title == (
+        "Acme Corp opened a plant in Leeds this past April."
+    )

@@ -45,6 +45,9 @@ _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]{0,30}):[ \t]*(.*?)[ \t]*$")
 _INLINE_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
 _UNKNOWN_DATES = {"", "unknown", "none", "n/a", "undated"}
 TITLE_LIMIT = 140
+_FIRST_SENTENCE = re.compile(r"^(.{20,140}?[a-z0-9)’”'\"][.!?])\s+[A-Z“\"‘']")
+"""A lede sentence: at least 20 characters, ended after a lowercase letter or digit (so
+"Mr." or "U.S." inside it do not end it) and followed by a capital."""
 
 
 class ArticleFileError(ValueError):
@@ -284,8 +287,16 @@ def _plausible(date: dt.date, raw: str) -> dt.date:
 
 
 def _title_from_body(body: str) -> str:
+    """The first line; when that line is a whole paragraph, its first sentence.
+
+    Articles without a header often open straight into the story, and a title of two
+    sentences cut mid-word reads worse than the lede sentence alone.
+    """
     first = next(line for line in body.split("\n") if line.strip()).strip()
     first = _INLINE_DATE_PREFIX.sub("", first)
+    sentence = _FIRST_SENTENCE.match(first)
+    if sentence and len(first) > len(sentence.group(1)) + 20:
+        first = sentence.group(1)
     if len(first) <= TITLE_LIMIT:
         return first
     cut = first[: TITLE_LIMIT - 1].rsplit(" ", 1)[0]
