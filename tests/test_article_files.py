@@ -192,3 +192,10 @@ def test_a_first_line_that_is_a_paragraph_gives_its_first_sentence_as_title():
     assert parse_article("a.txt", text).title == (
         "Acme Corp opened a plant in Leeds this past April."
     )
+
+
+def test_an_abbreviation_does_not_end_the_lede():
+    text = "The board said on Tuesday that Mr. Smith will lead the company. " * 3
+    assert parse_article("a.txt", text).title == (
+        "The board said on Tuesday that Mr. Smith will lead the company."
+    )

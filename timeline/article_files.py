@@ -45,9 +45,11 @@ _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]{0,30}):[ \t]*(.*?)[ \t]*$")
 _INLINE_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
 _UNKNOWN_DATES = {"", "unknown", "none", "n/a", "undated"}
 TITLE_LIMIT = 140
-_FIRST_SENTENCE = re.compile(r"^(.{20,140}?[a-z0-9)’”'\"][.!?])\s+[A-Z“\"‘']")
-"""A lede sentence: at least 20 characters, ended after a lowercase letter or digit (so
-"Mr." or "U.S." inside it do not end it) and followed by a capital."""
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)’”'\"])[.!?](?=\s+[A-Z“\"‘'])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr inc corp co ltd vs no gen sen rep gov prof jan feb mar apr jun "
+    "jul aug sep sept oct nov dec".split()
+)
 
 
 class ArticleFileError(ValueError):
@@ -286,6 +288,15 @@ def _plausible(date: dt.date, raw: str) -> dt.date:
     return date
 
 
+def _first_sentence(text: str) -> str:
+    """Text up to the first full stop that ends a sentence (not "Mr." or "Jan.")."""
+    for end in _SENTENCE_END.finditer(text, 20, TITLE_LIMIT + 1):
+        word = text[: end.start()].rsplit(None, 1)[-1].lower()
+        if word not in _ABBREVIATIONS:
+            return text[: end.end()]
+    return ""
+
+
 def _title_from_body(body: str) -> str:
     """The first line; when that line is a whole paragraph, its first sentence.
 
@@ -294,9 +305,9 @@ def _title_from_body(body: str) -> str:
     """
     first = next(line for line in body.split("\n") if line.strip()).strip()
     first = _INLINE_DATE_PREFIX.sub("", first)
-    sentence = _FIRST_SENTENCE.match(first)
-    if sentence and len(first) > len(sentence.group(1)) + 20:
-        first = sentence.group(1)
+    lede = _first_sentence(first)
+    if lede and len(first) > len(lede) + 20:
+        first = lede
     if len(first) <= TITLE_LIMIT:
         return first
     cut = first[: TITLE_LIMIT - 1].rsplit(" ", 1)[0]
