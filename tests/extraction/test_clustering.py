@@ -172,3 +172,22 @@ def test_one_article_may_name_its_speaker_twice():
     )  # fmt: skip
     a.agent, b.agent = "Vexo", "Ann Lee"
     assert {"a"} in groups(cluster_mentions([a, b, *background(8)]))
+
+
+def test_people_who_left_for_a_company_are_its_hires():
+    hires = mention(
+        "a", "Recruiters courted 45 researchers from Vexo Labs.", "hire",
+        ["Vexo Labs"], "2025-06", position=3,
+    )  # fmt: skip
+    left = mention(
+        "a", "Four scientists have jumped ship, underscoring Quillo's spending.", "departure",
+        ["Quillo"], position=4,
+    )  # fmt: skip
+    assert {"a"} in groups(cluster_mentions([hires, left, *background(8)]))
+
+
+def test_a_persons_hiring_and_departure_are_two_happenings():
+    hired = mention("a", "Ann Lee was appointed head of research.", "hire", ["Ann Lee"], position=1)
+    left = mention("a", "Ann Lee left the company.", "departure", ["Ann Lee"], position=2)
+    clusters = cluster_mentions([hired, left, *background(8)])
+    assert len([g for g in groups(clusters) if g == {"a"}]) == 2

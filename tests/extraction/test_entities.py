@@ -91,3 +91,30 @@ def test_heading_lines_are_recognised():
 def test_new_inside_a_sentence_starts_a_place_name():
     assert "New York" in names("The phone was unveiled at an event in New York on Tuesday.")
     assert "New" not in " ".join(names("New Quillo phones went on sale."))
+
+
+def test_an_organisation_glued_to_a_person_in_run_on_text_is_split():
+    found = names(
+        "They hired Ann Lee, the former CEO of GitHub Daniel Gross, a former Acme employee."
+    )
+    assert found.get("GitHub") == "organisation"
+    assert found.get("Daniel Gross") == "person"
+    assert "GitHub Daniel Gross" not in found
+    # Without a person cue after it, a longer organisation name stays whole.
+    assert "IBM Watson Health" in names("He joined the IBM Watson Health unit.")
+
+
+def test_acronyms_and_blends_learn_their_spelled_out_forms():
+    index = index_of(
+        "Quillo Inc. reorganised its GenAI unit and its FAIR lab.",
+        "The GenAI team and the FAIR lab moved.",
+    )
+    index.learn_expansions(
+        [
+            "The vice president leading generative AI efforts left.",
+            "The Fundamental AI Research group grew, funding after its rounds.",
+        ]
+    )
+    text = "Its generative AI chief and the Fundamental AI Research lab."
+    assert [name for _, name in index.expansions_in(text)] == ["GenAI", "FAIR"]
+    assert index.expansions_in("an open AI model funding after its rounds") == []

@@ -237,3 +237,32 @@ def test_a_conference_call_is_no_conference():
 def test_a_hedged_noun_trigger_reports_nothing():
     assert detect("By investing, Quillo sidesteps potential backlash from regulators.") == []
     assert detect("Vexo AI weighed a possible acquisition of Zeta Labs in May.") == []
+
+
+def test_a_present_perfect_or_recent_happening_takes_the_reference_month():
+    m = one("Four senior engineers have already joined Quillo from Vexo Labs.")
+    assert m.dated_by == "reference" and m.date.iso == "2024-03"
+    assert m.date.precision == "month"
+    assert one("Quillo recently acquired the startup Vexo Labs.").date.iso == "2024-03"
+    # A plain past tense says nothing of when: it stays undated.
+    assert one("Quillo acquired the startup Vexo Labs.").date is None
+    assert one("Quillo has acquired the startup Vexo Labs.", reference=None).date is None
+
+
+def test_a_spelled_out_acronym_names_the_acronym_entity():
+    text = (
+        "Quillo Inc. reorganised its GenAI unit in Ohio. "
+        "The vice president leading Quillo's generative AI efforts was removed."
+    )
+    passages = split_passages(text)
+    index = EntityIndex([m for p in passages for m in find_entities(p.text, p.start)])
+    index.learn_expansions([p.text for p in passages])
+    found = detect_events("a", passages, tag(text, None), index)
+    removed = [m for m in found if "removed" in m.quote]
+    assert "GenAI" in removed[0].entities
+
+
+def test_the_month_may_is_no_modal():
+    m = one("In May 2023, Quillo acquired the startup Vexo Labs.")
+    assert m.action == "acquisition" and m.date.iso == "2023-05"
+    assert detect("Quillo may acquire the startup Vexo Labs.") == []

@@ -142,3 +142,43 @@ def test_weekdays_of_an_article_with_an_inferred_date_stay_undated():
     assert result.readings["undated"].reference.source == "inferred"
     suits = [e for e in result.events if "Zeta" in e.summary]
     assert all(e.date is None for e in suits)
+
+
+def test_one_unit_told_by_its_acronym_and_spelled_out_is_one_event():
+    short = ArticleInput(
+        key="short",
+        text=(
+            "Quillo Inc. chief Ann Lee's reorganization of the GenAI unit reflects urgency. "
+            "She is splitting teams and appointing new leaders."
+        ),
+        published=dt.date(2024, 6, 12),
+        published_source="header",
+    )
+    spelled = ArticleInput(
+        key="spelled",
+        text=(
+            "Quillo Inc. sells phones in Ohio. The vice president who was leading Quillo's "
+            "generative AI efforts was removed from the role."
+        ),
+    )
+    noise = [
+        ArticleInput(key=f"n{i}", text=f"Quillo Inc. launched the Zeta {i} phone in {2000 + i}.")
+        for i in range(12)
+    ]
+    result = extract_timeline([short, spelled, *noise])
+    units = [e for e in result.events if {x.article for x in e.evidence} & {"short", "spelled"}]
+    assert len(units) == 1, [e.title for e in units]
+    assert {x.article for x in units[0].evidence} == {"short", "spelled"}
+
+
+def test_commentary_and_metaphor_do_not_become_events():
+    article = ArticleInput(
+        key="a",
+        text=(
+            "Reality came knocking on Quillo Inc.'s ambitions for its phones in April 2024. "
+            "This frustration is compounded by the departure of engineers who built them."
+        ),
+        published=dt.date(2024, 6, 12),
+        published_source="header",
+    )
+    assert extract_timeline([article]).events == []

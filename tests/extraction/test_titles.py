@@ -104,3 +104,60 @@ def test_a_cut_headline_never_ends_on_a_function_word():
     title = make_title(ms[0].action, ms, index)
     assert len(title) <= 90
     assert title.split()[-1].lower() not in {"his", "by", "the", "of"}
+
+
+def test_a_demonstrative_gerund_headline_takes_the_antecedent_as_subject():
+    ms, index = mentions(
+        "Ann Lee is personally involved in reshaping the robotics strategy at Quillo Inc. "
+        "This includes hand-picking engineers for a new “autonomy group” aimed at faster "
+        "breakthroughs, a move that signals a shift, as reported by the Daily Ledger."
+    )
+    picked = [m for m in ms if "hand-picking" in m.quote]
+    title = make_title(picked[0].action, picked, index, strict=True)
+    assert title.startswith("Ann Lee hand-picks engineers for a new “autonomy group”")
+    assert "Ledger" not in title and not title.endswith("aimed")
+
+
+def test_a_fragment_or_a_figure_of_speech_gets_no_strict_headline():
+    ms, index = mentions(
+        "This anger is compounded by the departure of senior engineers who built the app.",
+        "Trouble came knocking on Quillo Inc.'s plans for the Zeta phone in 2023.",
+    )
+    for m in ms:
+        assert make_title(m.action, [m], index, strict=True) == "", m.quote
+    # Without `strict` (a happening two articles report) the clause is kept.
+    assert make_title(ms[0].action, [ms[0]], index) != ""
+
+
+def test_a_definite_version_names_the_product_just_mentioned():
+    ms, index = mentions(
+        "Quillo Inc. builds the Zeta model for banks. The first version was released in 2021."
+    )
+    released = [m for m in ms if "first version" in m.quote]
+    assert make_title(released[0].action, released, index) == "The first version of Zeta released"
+
+
+def test_a_hiring_headline_names_the_people_hired():
+    ms, index = mentions(
+        "Quillo Inc. hired Ann Lee, the former head of Vexo Labs, and Bob Stone, a former "
+        "Acme employee, in 2024."
+    )
+    assert make_title("hire", ms, index) == "Quillo Inc. hires Ann Lee and Bob Stone"
+
+
+def test_the_company_in_a_headline_is_the_organisation_just_named():
+    ms, index = mentions(
+        "Quillo Inc. stopped making the Zeta phone on Friday. "
+        "The company, which was founded in 1938 as a bakery, has weathered problems before."
+    )
+    founded = [m for m in ms if m.action == "founding"]
+    assert make_title("founding", founded, index) == "Quillo Inc. founded"
+
+
+def test_a_talks_headline_names_everyone_at_the_table():
+    ms, index = mentions(
+        "In May 2024, Quillo Inc. opened talks with Bob Stone, who runs Vexo, and Chris Nolan, "
+        "who is the chief of Zeta Labs."
+    )
+    title = make_title("talks", ms, index)
+    assert title == "Quillo Inc. holds talks with Bob Stone and Chris Nolan"

@@ -1,7 +1,9 @@
 """Merge event mentions that report the same happening into one event.
 
 Two mentions are the same happening when their actions are compatible (the same
-class, or classes that describe one deal: an investment, a stake, an acquisition),
+class, or classes that describe one deal: an investment, a stake, an acquisition;
+people who "jumped ship" to a company and its hiring spree, unless both name the same
+specific participant: one person's appointment and exit are two happenings),
 their dates do not contradict each other, and they share something specific: a key
 number ("$14.3 billion" / "$14 billion", "49%"), rare entities, rare words, a month,
 or the very same words (pages repeat paragraphs). Entities and words are weighted by
@@ -52,6 +54,8 @@ _RELATED = [
     {"talks", "deal"},
     {"disruption", "setback", "recall"},
     {"legal", "talks"},
+    # People who "jumped ship" to a company are the ones it hired.
+    {"hire", "departure"},
 ]
 _MAX_CANDIDATES = 30
 # Actions that happen to a participant only once.
@@ -202,6 +206,9 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
         return 0.0  # checked first: it is cheap and rules most pairs out
     own, theirs = weights.specific(m), weights.specific(other)
     if not compatible and not (own & theirs or _shares_number(m, other)):
+        return 0.0
+    if {m.action, other.action} == {"hire", "departure"} and own & theirs:
+        # One participant hired and leaving: his arrival and his exit, two happenings.
         return 0.0
     shared = set(m.entities) & set(other.entities)
     score = sum(min(weights(e), 2.5) for e in shared)

@@ -11,6 +11,16 @@ Wang", "Wang"), and short forms of organisations ("Scale" for "Scale AI"). Kinds
 decided by a vote over all mentions, and a name seen only at the start of sentences
 without any cue ("Developers", "Despite") is dropped as a capitalised common word.
 
+Run-on text glues names: an organisation written with inner capitals ("GitHub",
+"OpenAI", "IBM") followed by a first and last name that the context marks as a person
+("GitHub Daniel Gross, a former Apple employee") is read as two names.
+
+Acronyms and blends: `EntityIndex.learn_expansions` finds, in the story's own texts,
+the phrases that an acronym-like entity abbreviates, each word giving one part: a
+capitalised word its initial, any word a longer prefix it truly shortens, an acronym
+word its letters ("FAIR" ~ "Fundamental AI Research", "GenAI" ~ "generative AI");
+`expansions_in` then names the entity wherever a sentence spells it out.
+
 What it deliberately does not do: no statistical NER model (none is installable here),
 no gazetteer of real-world names (it must work on stories it has never seen), and no
 coreference of pronouns.
@@ -258,6 +268,12 @@ def _find_entities(text: str, offset: int) -> tuple[EntityMention, ...]:
         if len(run) > 1 and text[run[0][0] : run[0][1]].lower() in _GENERIC_CAPS:
             # "in AI Zuckerberg said": a generic acronym glued to the name after it.
             run = run[1:]
+        if len(run) >= 3 and _glued_person(text, run):
+            # "the former CEO of GitHub Daniel Gross, a former Apple employee": run-on
+            # text glues an organisation to the person named after it; the first name
+            # ends at the organisation, and the person is read on its own next.
+            run = run[:1]
+            j = i
         start, end = run[0][0], run[-1][1]
         name = text[start:end].rstrip(".")
         if text[start + len(name) : start + len(name) + 1] == "." and (
@@ -275,6 +291,69 @@ def _find_entities(text: str, offset: int) -> tuple[EntityMention, ...]:
         initial = start == first_word_start or not text[:start].strip(" \"'“‘([")
         out.append(EntityMention(offset + start, offset + end, name, kind, cued, initial))
     return tuple(out)
+
+
+_CAMEL = re.compile(r"[A-Z]?[a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*|[A-Z]{2,}")
+
+
+def _glued_person(text: str, run: list[tuple[int, int]]) -> bool:
+    """Whether a run of names is an organisation with inner capitals ("GitHub",
+    "OpenAI", "IBM") followed by a person's first and last name ("Daniel Gross") that
+    its context marks as a person (", a former employee", ", who", " said")."""
+    words = [text[s:e] for s, e in run]
+    rest = words[1:]
+    return (
+        bool(_CAMEL.fullmatch(words[0]))
+        and len(rest) == 2
+        and bool(_PERSON_CONTEXT_AFTER.match(text[run[-1][1] :]))
+        and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in rest)
+        and all(w.lower() not in ORG_SUFFIXES | _PLACE_WORDS for w in rest)
+    )
+
+
+# A single-word acronym or blend with two or more capitals: "FAIR", "GenAI", "NHTSA".
+_ACRONYM = re.compile(r"(?=\w*[A-Z]\w*[A-Z])[A-Z][A-Za-z]{2,9}")
+_PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_SKIPPABLE = {"of", "and", "for", "the", "&", "on", "in"}
+
+
+def _acronym_parts(acronym: str) -> tuple[str, ...]:
+    """ "GenAI" -> ("Gen", "A", "I"), "FAIR" -> ("F", "A", "I", "R")."""
+    return tuple(re.findall(r"[A-Z][a-z]*", acronym))
+
+
+def _expands(parts: tuple[str, ...], tokens: list[tuple[int, int, str]], i: int) -> int | None:
+    """The end token index of a phrase from token `i` that the acronym's parts abbreviate.
+
+    Each word takes one part: a capitalised word its initial ("Fundamental" for "F"), any
+    word a longer prefix it truly shortens ("generative" for "Gen"), an acronym word the
+    same letters ("AI" for "A", "I"); function words ("of", "and") may go between.
+    """
+    k = j = i
+    pi = 0
+    while pi < len(parts):
+        if j >= len(tokens) or j - i > len(parts) + 2:
+            return None
+        word = tokens[j][2]
+        if j > i and tokens[j][0] - tokens[j - 1][1] > 1:
+            return None  # a phrase runs without punctuation between its words
+        if word.isupper() and len(word) >= 2 and "".join(parts[pi : pi + len(word)]) == word:
+            pi += len(word)
+        elif len(parts[pi]) == 1 and word[0] == parts[pi] and word[1:].islower():
+            pi += 1
+        elif (
+            len(parts[pi]) >= 3
+            and len(word) >= len(parts[pi]) + 2
+            and word.lower().startswith(parts[pi].lower())
+        ):
+            pi += 1
+        elif j > i and word.lower() in _SKIPPABLE:
+            pass
+        else:
+            return None
+        j += 1
+        k = j
+    return k
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -318,6 +397,8 @@ class EntityIndex:
         names = sorted(n for n in counts if non_initial[n] or re.search(r"[A-Z].*[A-Z]|\d", n))
         self._canonical: dict[str, str] = {}
         self._kind: dict[str, str] = {}
+        self._expansions: dict[str, str] = {}
+        self._expansion_re: re.Pattern[str] | None = None
         self._build(names, counts, votes)
 
     def _build(
@@ -392,6 +473,45 @@ class EntityIndex:
             root: tuple(sorted(m for m in members if m != root)) for root, members in groups.items()
         }
         self._counts = {root: sum(counts[m] for m in members) for root, members in groups.items()}
+
+    def learn_expansions(self, texts: Iterable[str]) -> None:
+        """Find, in the story's texts, the phrases its acronyms and blends abbreviate
+        ("generative AI" for "GenAI", "Fundamental AI Research" for "FAIR"), so that
+        `expansions_in` can name the entity wherever a text spells it out."""
+        # Acronyms by the letter their phrase must start with: one look-up per word.
+        by_letter: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        for n in sorted(self._kind):
+            if _ACRONYM.fullmatch(n):
+                by_letter[n[0].lower()].append((n, _acronym_parts(n)))
+        found: dict[str, str] = {}
+        for text in texts if by_letter else ():
+            tokens = [(m.start(), m.end(), m.group(0)) for m in _PHRASE_WORD.finditer(text)]
+            for i, (_, _, word) in enumerate(tokens):
+                for acronym, parts in by_letter.get(word[0].lower(), ()):
+                    end = _expands(parts, tokens, i)
+                    if end is not None and end - i >= 2:
+                        phrase = " ".join(t[2] for t in tokens[i:end]).lower()
+                        if phrase != acronym.lower() and phrase not in self._canonical:
+                            found.setdefault(phrase, acronym)
+        self._expansions = found
+        self._expansion_re = (
+            re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(re.escape(p) for p in sorted(found, key=lambda p: (-len(p), p)))
+                + r")(?!\w)"
+            )
+            if found
+            else None
+        )
+
+    def expansions_in(self, text: str, offset: int = 0) -> list[tuple[int, str]]:
+        """(offset, entity) of each spelled-out form of an acronym in `text`."""
+        if self._expansion_re is None:
+            return []
+        return [
+            (offset + m.start(), self._expansions[m.group(0)])
+            for m in self._expansion_re.finditer(text.lower())
+        ]
 
     def canonical(self, surface: str) -> str | None:
         """The story-wide name of a surface form, or None when it is not an entity."""

@@ -28,9 +28,17 @@ Dating, in order of trust:
    day in focus;
 3. a strong action told in the present tense ("is hiring", "its latest offering")
    that names a specific participant is news of the article's own day, so it takes
-   the reference date, with the least weight;
+   the reference date, with the least weight; one the text itself calls recent (the
+   present perfect, "have already jumped ship", or "now", "recently", "just" before
+   the verb) takes the reference's month, at month precision, with the same weight;
 4. otherwise nothing: clustering may date it from another article's evidence.
 The precision is the expression's own: "in April" stays a month, "in 2023" a year.
+The month "May" is no modal.
+
+Subjects for headlines (never a clustering clue): a leading pronoun refers to the last
+organisation or person named; "the company", "the airline" to the organisation; a
+leading demonstrative ("This includes hand-picking ...") to the first actor of the
+sentence before; "the first version" to the product just named.
 
 When the article's own date was inferred rather than stated, days named only relative
 to it ("on Wednesday", "last week") date nothing: an inferred date a few days off would
@@ -277,7 +285,7 @@ _TRIGGER_RE = re.compile(
 )
 
 _MODAL = re.compile(
-    r"\b(?:will|would|could|might|may|should|must|can|cannot|can’t|won’t|wouldn’t|shall|"
+    r"\b(?:will|would|could|might|(?-i:may)|should|must|can|cannot|can’t|won’t|wouldn’t|shall|"
     r"plans?\s+to|planning\s+to|aims?\s+to|aiming\s+to|expected\s+to|going\s+to|set\s+to|"
     r"hopes?\s+to|wants?\s+to|intends?\s+to|likely\s+to|about\s+to|needs?\s+to|"
     r"ll|’ll|'ll|promised\s+to\s+be|seemed\s+to|appeared\s+to|proved\s+to\s+be)\b",
@@ -347,6 +355,7 @@ _NOT_HAPPENINGS = {
     "thought", "felt", "seemed", "appeared", "wanted", "needed", "liked", "noted",
     "added", "argued", "suggested", "claimed", "described", "called", "knew", "saw",
     "considered", "wondered", "remained", "looked", "sounded", "became", "stayed",
+    "weighed", "mulled", "explored", "eyed", "contemplated", "pondered",
 }  # fmt: skip
 _PRESENT_AUX = re.compile(r"\b(?:is|are|am|’s|'s|remains?|seems?)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(
@@ -418,6 +427,31 @@ _HEDGED_NOUN = re.compile(
 )
 _DEADLINE = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+$", re.IGNORECASE)
 _NOUN_USE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|whose)|\d)\s+$", re.IGNORECASE)
+# An adverb right before the verb saying the happening is recent.
+_RECENT = re.compile(r"\b(?:now|recently|just|newly)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _month_of(day: dt.date) -> DateSpan:
+    """The calendar month holding `day`, at month precision."""
+    start = day.replace(day=1)
+    after = (start + dt.timedelta(days=32)).replace(day=1)
+    return DateSpan(start, after - dt.timedelta(days=1), "month")
+
+
+# "The first version", "the latest model" with no "of ...": a part of something just named.
+_DEFINITE_PART = re.compile(
+    r"^\W*the\s+(?:first|original|second|third|latest|newest|next|new|previous)\s+"
+    r"(?:version|model|edition|release|generation|iteration|update)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+# An organisation referred to, not named: "the company", "the airline".
+_ORG_ANAPHOR = re.compile(
+    r"\bthe\s+(?:company|firm|airline|carrier|startup|start-up|"
+    r"insurer|regulator|agency|automaker|carmaker|manufacturer|retailer|chipmaker)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens on a demonstrative ("This includes ...", "That move meant ...").
+_DEMONSTRATIVE_LEAD = re.compile(r"^\W*(?:this|that|these|those)\b", re.IGNORECASE)
 _SAME_DAY = re.compile(
     r"(?:the\s+same|that(?:\s+same)?)\s+(?:day|morning|afternoon|evening|night)", re.IGNORECASE
 )
@@ -948,7 +982,9 @@ def _named(passage: Passage, index: EntityIndex) -> list[tuple[int, str]]:
         name = index.canonical(em.text)
         if name:
             out.append((em.start, name))
-    return out
+    # "generative AI" names the "GenAI" unit another article calls by its short form.
+    expanded = index.expansions_in(passage.text, passage.start)
+    return sorted(out + expanded) if expanded else out
 
 
 def _antecedent(recent: list[list[tuple[int, str]]], index: EntityIndex, kind: str) -> str:
@@ -1004,9 +1040,23 @@ def _mention(
         # ("he", "she") named before. It only names the subject of a title: as a
         # clustering clue it is too unsure.
         pronoun = _SUBJECT_PRONOUN.search(text[: match.start() + 40])
-        if pronoun:
+        if _DEFINITE_PART.match(text) and recent:
+            # "The first version was released in 2023" after "Llama is Meta's model":
+            # the version is the last-named product's (a name, not a person's).
+            things = [n for _, n in recent[-1] if index.kind(n) != "person"]
+            things.sort(key=lambda n: index.kind(n) != "product")  # a product first
+            subject = things[0] if things else ""
+        elif _DEMONSTRATIVE_LEAD.match(text) and recent:
+            # "This includes hand-picking researchers ...": the demonstrative stands for
+            # what the sentence before told, whose actor is its first named participant.
+            actors = [n for _, n in recent[-1] if index.kind(n) in ("person", "organisation")]
+            subject = actors[0] if actors else ""
+        elif pronoun:
             wanted = "person" if pronoun.group(0).lower() in ("he", "she") else "organisation"
             subject = _antecedent(recent, index, wanted)
+        elif _ORG_ANAPHOR.search(text, 0, match.start()):
+            # "the airline hired a lawyer": the organisation the story was just about.
+            subject = _antecedent(recent, index, "organisation")
     numbers = find_numbers(text)
     tense = _tense(text, match, verbal)
     dated_by = ""
@@ -1035,6 +1085,17 @@ def _mention(
         and any(not index.is_protagonist(e) for e in entities)
     ):
         span = DateSpan(reference, reference, "day")
+        dated_by = "reference"
+    elif (
+        # "Four scientists have already jumped ship", "has now hired", "recently
+        # signed": the text itself says the happening is recent, so it falls in the
+        # month the article was written (the month, not the day: how recent is unsaid).
+        reference is not None
+        and cls not in WEAK_ACTIONS
+        and bool(triggers)
+        and (tense == "perfect" or _RECENT.search(text, max(0, match.start() - 40), match.start()))
+    ):
+        span = _month_of(reference)
         dated_by = "reference"
     actions = [t[0] for t in triggers] or [f"v:{_lemma(match.group(0))}"]
     strong = cls not in WEAK_ACTIONS and bool(triggers)

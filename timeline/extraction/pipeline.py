@@ -22,9 +22,13 @@ inferred reference, days named only relative to it ("on Wednesday", "last week")
 nothing: the inferred date may be days off.
 
 Publishing: a cluster becomes an event when it is dated, or reported by two articles,
-or (for a strong action) told in the past tense with a named participant; a weak one
-(a statement, talks, a setback) needs a date stated in its own sentence or a second
-article.
+or (for a strong action) told in the past tense with a specific participant (someone
+other than the story's protagonist, or an amount); a weak one (a statement, talks, a
+setback) needs a date stated in its own sentence or a second article. A cluster only
+one article tells whose every clause lacks a concrete actor (a fragment opening on
+"This"/"It", a figure of speech) gets no headline and is dropped as commentary.
+Acronyms spelled out in the story ("generative AI" for "GenAI") are learnt before
+event detection, so every mention of the unit shares one entity.
 
 Robustness: an article that raises is recorded in `errors` and skipped; the output is
 deterministic (every ordering has a total tie-break).
@@ -122,18 +126,22 @@ def extract_timeline(articles: Sequence[ArticleInput]) -> TimelineExtraction:
 
     all_mentions = [m for key in sorted(mentions) for m in mentions[key]]
     clusters = cluster_mentions(all_mentions)
-    events = [_event(c, index) for c in clusters if _publishable(c)]
+    events = [e for c in clusters if _publishable(c, index) for e in [_event(c, index)] if e.title]
     events.sort(key=_event_order)
     return TimelineExtraction(readings=readings, events=events, errors=errors)
 
 
 def _entity_index(readings: dict[str, ArticleReading]) -> EntityIndex:
     found = []
+    texts = []
     for key in sorted(readings):
         for p in readings[key].passages:
             if not p.boilerplate:
                 found.extend(find_entities(p.text, p.start))
-    return EntityIndex(found)
+                texts.append(p.text)
+    index = EntityIndex(found)
+    index.learn_expansions(texts)
+    return index
 
 
 def _infer_references(
@@ -259,12 +267,15 @@ def _best_reference(
     return ReferenceDate(date=candidate, source="inferred", reason=reason), tagged, found
 
 
-def _publishable(cluster: Cluster) -> bool:
+def _publishable(cluster: Cluster, index: EntityIndex) -> bool:
     """Whether a cluster is solid enough to show.
 
     A weak action (a statement, a setback, talks) needs a date stated in its own
     sentence or a second article; a strong one needs a date or a second article, or a
-    past-tense report that names a participant. Anything else is commentary.
+    past-tense report that names a specific participant (someone or something other
+    than the story's protagonist, or an amount). Anything else is commentary: an
+    undated sentence of one article about the protagonist alone ("the company has
+    faced criticism") is a generic statement, not a happening.
     """
     members = cluster.members
     articles = {m.article for m in members}
@@ -272,7 +283,10 @@ def _publishable(cluster: Cluster) -> bool:
         return len(articles) >= 2 or any(m.dated_by == "sentence" for m in members)
     if len(articles) >= 2 or any(m.date is not None for m in members):
         return True
-    return any(m.tense != "present" and m.entities for m in members)
+    return any(
+        m.tense != "present" and (m.numbers or any(not index.is_protagonist(e) for e in m.entities))
+        for m in members
+    )
 
 
 def _event(cluster: Cluster, index: EntityIndex) -> EventRecord:
@@ -296,8 +310,12 @@ def _event(cluster: Cluster, index: EntityIndex) -> EventRecord:
         )
     names = sorted(cluster.entities, key=lambda n: (-cluster.entities[n], n))
     action = cluster.action
+    # One article telling a fragment with no concrete actor ("This frustration is
+    # compounded by ...", "Reality came knocking ...") is commentary: no headline, no
+    # event. A happening two articles report keeps its best clause whatever it is.
+    single = len({m.article for m in members}) < 2
     return EventRecord(
-        title=make_title(action, members, index),
+        title=make_title(action, members, index, strict=single),
         summary=make_summary(members),
         date=date,
         evidence=list(evidence.values()),

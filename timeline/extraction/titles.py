@@ -11,6 +11,18 @@ that carries the trigger is rewritten instead (dateline, adverbials, the time
 expression and relative asides dropped, the main verb put in the present tense,
 agreeing with its subject), never cut in the middle of a phrase.
 
+Participants: a name right after "according to", "as reported by", "per" is the
+report's source, never a participant. A hiring or talks headline names everyone hired
+or at the table ("Meta hires A, B and C"), as many as fit.
+
+Anaphora and fragments: a leading pronoun becomes the subject it refers to; "This
+includes hand-picking researchers" becomes "<antecedent> hand-picks researchers" (the
+actor of the sentence before); "The first version released" names the product just
+mentioned ("The first version of Llama released"). A clause that still opens on a
+demonstrative or a pronoun, or a figure of speech with a bare abstract noun acting
+("Reality came knocking on ..."), names no concrete actor: with `strict` (a happening
+only one article tells) it gets no headline, and the pipeline drops it as commentary.
+
 The summary is one or two evidence sentences: the most informative one, and a second
 from another article when it adds a number or a participant the first lacks.
 
@@ -49,7 +61,14 @@ _DANGLING = {
     "this", "the", "a", "an", "of", "to", "for", "and", "in", "on", "at", "with", "by", "his",
     "her", "its", "their", "our", "my", "your", "from", "as", "that", "which", "who", "whose",
     "into", "after", "before", "than", "or", "but", "was", "were", "is", "are", "had", "has",
+    "aimed", "designed", "intended", "meant", "including", "such", "like",
 }  # fmt: skip
+# A name right after these words is the source of the report, not a participant.
+_ATTRIBUTION = re.compile(
+    r"\b(?:according\s+to|(?:as\s+)?(?:reported|noted|highlighted|cited|revealed)\s+by|"
+    r"per|via|reports?\s+(?:from|by)|told)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PLURAL_PRESENT = {"is": "are", "has": "have", "does": "do", "goes": "go"}
 _NO_E = ("repeat", "defeat", "treat", "beat", "heat", "seat", "cheat", "oot", "ect", "ait")
 _NEEDS_E = re.compile(r"(?:v|z|c|u|g|at|it|ut|ot|os|as|ys|ur|ir|bl|pl|dl|tl|kl|gl|ag|id|ud)$")
@@ -85,6 +104,29 @@ _LEADING_PHRASE = re.compile(
 _PARTICIPLE = re.compile(r"[a-z-]+(?:ed|en|wn|ne|lt|ght|ung|ook|ept|ade|ent|id)")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;:—–]*,")
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we)\b", re.IGNORECASE)
+_DEFINITE_PART = re.compile(
+    r"^the\s+(?:first|original|second|third|latest|newest|next|new|previous)\s+"
+    r"(?:version|model|edition|release|generation|iteration|update)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+# A clause that opens on a demonstrative or a pronoun: a fragment, not a headline.
+_FRAGMENT_LEAD = re.compile(r"^(?:this|that|these|those|it|they|he|she|such)\b", re.IGNORECASE)
+# "This includes hand-picking researchers": the gerund is the action, the antecedent acts.
+_DEMONSTRATIVE_GERUND = re.compile(
+    r"^(?:this|that|it)(?:\s+(?:move|step|push|effort|plan|shift|strategy|approach))?\s+"
+    r"(?:includes|included|involves|involved|means|meant|saw|sees|has\s+seen)\s+"
+    r"(?:\w+ly\s+)?([a-z][a-z-]*ing)\b",
+    re.IGNORECASE,
+)
+# A bare capitalised common noun acting ("Reality came knocking", "Fate intervened"):
+# personification, a figure of speech rather than a participant.
+_BARE_NOUN_SUBJECT = re.compile(r"^[A-Z][a-z]+[^s]$")
+_NOT_BARE_NOUNS = {
+    "the", "a", "an", "last", "next", "this", "that", "its", "his", "her", "their", "our",
+    "some", "many", "several", "one", "two", "three", "four", "five", "most", "all",
+    "every", "each", "no", "another", "other", "both", "few", "such", "then", "now",
+    "later", "earlier", "meanwhile", "also", "yesterday", "today", "there", "here",
+}  # fmt: skip
 
 
 def abbreviate_amounts(text: str) -> str:
@@ -157,6 +199,8 @@ def _participants(
             name = index.canonical(em.text)
             if not name:
                 continue
+            if _ATTRIBUTION.search(m.quote, 0, max(em.start - m.start, 0)):
+                continue  # "as reported by Futurism": the source, not a participant
             (before if em.start < m.trigger_start else after)[name] += 1
     return before, after
 
@@ -209,10 +253,36 @@ def _from_template(
         "M": _amount(members),
         "V": _verb(members, "reorganises"),
     }
+    if action in ("hire", "talks") and slots["P"]:
+        # Everyone hired, everyone at the table: "hires A, B and C".
+        slots["P"] = _people_hired(members, index, subject) or slots["P"]
     for template in _TEMPLATES.get(action, []):
         needed = re.findall(r"{(\w)}", template)
         if all(slots[k] for k in needed):
             return template.format(**slots)
+    return ""
+
+
+def _people_hired(members: list[EventMention], index: EntityIndex, subject: str) -> str:
+    """The people a hiring names after its trigger, in text order: "A, B and C"."""
+    people: list[str] = []
+    for m in sorted(members, key=_rep_key):
+        for em in find_entities(m.quote, m.start):
+            name = index.canonical(em.text)
+            if (
+                em.start > m.trigger_start
+                and name
+                and name != subject
+                and index.kind(name) == "person"
+                and name not in people
+            ):
+                people.append(name)
+    people = people[:3]
+    while people:
+        listed = people[0] if len(people) == 1 else f"{', '.join(people[:-1])} and {people[-1]}"
+        if len(subject) + len(listed) + 7 <= MAX_TITLE:
+            return listed
+        people.pop()
     return ""
 
 
@@ -274,8 +344,18 @@ def _rewrite_clause(m: EventMention, subject: str) -> str:
     clause = (pre + post).strip().strip("\"“”'’").rstrip(".!,")
     if subject and _PRONOUN.match(clause):
         clause = _PRONOUN.sub(subject, clause, count=1)
+    gerund = _DEMONSTRATIVE_GERUND.match(clause)
+    if subject and gerund:
+        # "This includes hand-picking researchers" -> "Ann Lee hand-picks researchers".
+        verb = gerund_to_present(gerund.group(1))
+        clause = f"{subject} {verb}{clause[gerund.end() :]}"
+        return abbreviate_amounts(clause)
     limit = len(pre.split()) + 1
     clause = _present_clause(clause.lstrip(" ,;:—–"), limit)
+    part = _DEFINITE_PART.match(clause)
+    if subject and part and subject not in clause:
+        # "The first version released" -> "The first version of Llama released".
+        clause = f"{part.group(0)} of {subject}{clause[part.end() :]}"
     if subject and m.quote[:1].islower() and not clause.startswith(subject):
         # The second clause of a sentence cut in two ("... and moved its headquarters
         # to Austin two years later") opens with its verb: it takes the subject.
@@ -339,8 +419,23 @@ def _is_plural(word: str, head: bool = False) -> bool:
     return common and low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
 
-def make_title(action: str, members: list[EventMention], index: EntityIndex) -> str:
-    """A news-style headline of at most 90 characters for a cluster of mentions."""
+def gerund_to_present(word: str) -> str:
+    """ "hand-picking" -> "hand-picks", "splitting" -> "splits", "making" -> "makes"."""
+    if not word.lower().endswith("ing") or len(word) < 6:
+        return word
+    return present_tense(word[:-3] + "ed")
+
+
+def make_title(
+    action: str, members: list[EventMention], index: EntityIndex, strict: bool = False
+) -> str:
+    """A news-style headline of at most 90 characters for a cluster of mentions.
+
+    With `strict`, a cluster whose every telling is a fragment with no concrete actor
+    (a clause opening on "This"/"It" that names nobody it could stand for, or a
+    figure of speech such as "Reality came knocking") gets no headline (""): it is
+    commentary, not an event.
+    """
     # The members that tell the cluster's own action know best who did what to whom.
     telling = [m for m in members if m.action == action] or members
     main = _from_template(action, telling, index, members)
@@ -349,24 +444,43 @@ def make_title(action: str, members: list[EventMention], index: EntityIndex) -> 
         if extra and len(main) + 2 + len(extra) <= MAX_TITLE:
             main = f"{main}; {extra}"
         return _fit(main)
-    rep = representative(telling)
-    before, _ = _participants([rep], index)
-    subject = rep.subject or _pick(before, index, ("organisation", "person"))
-    return _fit(_rewrite_clause(rep, subject))
+    ordered = sorted(telling, key=lambda m: _rep_key(m))
+    first = ""
+    for rep in ordered:
+        before, _ = _participants([rep], index)
+        subject = rep.subject or _pick(before, index, ("organisation", "person"))
+        title = _fit(_rewrite_clause(rep, subject))
+        first = first or title
+        if _concrete(title, rep, index):
+            return title
+    return "" if strict else first
+
+
+def _concrete(title: str, m: EventMention, index: EntityIndex) -> bool:
+    """Whether a rewritten clause names a concrete actor doing something."""
+    if not title or _FRAGMENT_LEAD.match(title):
+        return False
+    if m.action.startswith("v:"):
+        head = title.split()[0] if title.split() else ""
+        rest = title.split()[1:2]
+        if (
+            _BARE_NOUN_SUBJECT.fullmatch(head)
+            and head.lower() not in _NOT_BARE_NOUNS
+            and index.canonical(head) is None
+            and rest
+            and rest[0][:1].islower()
+        ):
+            return False  # "Reality comes knocking on ...": personification
+    return True
+
+
+def _rep_key(m: EventMention) -> tuple:
+    return (-m.strength, m.dated_by != "sentence", len(m.quote) > 300, m.article, m.position)
 
 
 def representative(members: list[EventMention]) -> EventMention:
     """The mention that best tells the happening: strongest, stated date, then earliest."""
-    return min(
-        members,
-        key=lambda m: (
-            -m.strength,
-            m.dated_by != "sentence",
-            len(m.quote) > 300,
-            m.article,
-            m.position,
-        ),
-    )
+    return min(members, key=_rep_key)
 
 
 def make_summary(members: list[EventMention]) -> str:
