@@ -183,6 +183,7 @@ def main() -> None:
     event = Event.objects.order_by("id")[args.events // 2]
     rows = [
         ("/ (page)", "/", 15, None, 150),
+        ("/api/events.json?quotes=0 (chart)", "/api/events.json?quotes=0", 7, None, 300),
         ("/api/events.json", "/api/events.json", 7, None, 300),
         ("/api/events.json?entity=…", "/api/events.json?entity=Entity+3", 7, None, 300),
         ("event panel (htmx)", f"/events/{event.pk}/", 50, {"HX-Request": "true"}, 20),
