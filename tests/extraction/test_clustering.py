@@ -12,6 +12,7 @@ D = dt.date
 MONTH = {
     "2025-04": DateSpan(D(2025, 4, 1), D(2025, 4, 30), "month"),
     "2025-06": DateSpan(D(2025, 6, 1), D(2025, 6, 30), "month"),
+    "2025-07": DateSpan(D(2025, 7, 1), D(2025, 7, 31), "month"),
     "2025": DateSpan(D(2025, 1, 1), D(2025, 12, 31), "year"),
 }
 
@@ -191,3 +192,29 @@ def test_a_persons_hiring_and_departure_are_two_happenings():
     left = mention("a", "Ann Lee left the company.", "departure", ["Ann Lee"], position=2)
     clusters = cluster_mentions([hired, left, *background(8)])
     assert len([g for g in groups(clusters) if g == {"a"}]) == 2
+
+
+def test_a_named_hire_dated_apart_from_a_hiring_spree_stays_apart():
+    spree = mention(
+        "a", "This month recruiters courted 45 researchers from Vexo Labs.", "hire",
+        ["Quillo", "Vexo Labs"], "2025-06", dated_by="focus", position=3,
+    )  # fmt: skip
+    named = mention(
+        "b", "Quillo hired Ann Lee, the head of Vexo Labs models, in July.", "hire",
+        ["Quillo", "Ann Lee", "Vexo Labs"], "2025-07",
+    )  # fmt: skip
+    clusters = cluster_mentions([spree, named, *background(8)])
+    assert {"a"} in groups(clusters) and {"b"} in groups(clusters)
+
+
+def test_incompatible_dates_from_other_articles_are_alternatives():
+    members = [
+        mention("a", "x", "hire", date="2025-06"),
+        mention("b", "y", "hire", date="2025-06", dated_by="focus"),
+        mention("c", "z", "hire", date="2025-07", dated_by="reference"),
+    ]
+    cluster = cluster_mentions(members[:1])[0]
+    cluster.members = members
+    date, alternatives, _ = best_date(cluster)
+    assert date.iso == "2025-06"
+    assert [a.iso for a in alternatives] == ["2025-07"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline.extraction.entities import EntityIndex, find_entities
-from timeline.extraction.events import detect_events, find_numbers
+from timeline.extraction.events import detect_events, find_numbers, sentence_subjects
 from timeline.extraction.passages import split_passages
 from timeline.extraction.records import TimeMention
 from timeline.extraction.temporal import tag
@@ -266,3 +266,24 @@ def test_the_month_may_is_no_modal():
     m = one("In May 2023, Quillo acquired the startup Vexo Labs.")
     assert m.action == "acquisition" and m.date.iso == "2023-05"
     assert detect("Quillo may acquire the startup Vexo Labs.") == []
+
+
+def test_sentence_subjects_are_names_before_a_finite_verb():
+    text = (
+        "He said Vexo Airlines had no choice, and complained that Quillo Labs had offered "
+        "little beyond advice from Zento Inc."
+    )
+    index = EntityIndex(find_entities(text))
+    assert sentence_subjects(text, index) == ("Vexo Airlines", "Quillo Labs")
+    plural = "American carriers including Vexo Airlines had already stopped."
+    assert "American" not in sentence_subjects(plural, EntityIndex(find_entities(plural)))
+
+
+def test_the_airline_refers_to_the_subject_before_not_the_most_named():
+    found = detect(
+        "Quillo Labs said its update crashed computers on Friday. Quillo Labs apologised. "
+        "Vexo Airlines expects the Quillo Labs outage to cost it $500 million. "
+        "On Monday the airline hired Ann Lee, a trial lawyer, to pursue damages from Quillo Labs."
+    )
+    hire = next(m for m in found if m.action == "hire")
+    assert hire.subject == "Vexo Airlines"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from timeline.extraction.entities import EntityIndex, find_entities
 from timeline.extraction.events import detect_events
 from timeline.extraction.passages import split_passages
 from timeline.extraction.temporal import tag
 from timeline.extraction.titles import (
     MAX_TITLE,
+    _complete,
+    _fit,
     abbreviate_amounts,
     make_summary,
     make_title,
@@ -161,3 +165,142 @@ def test_a_talks_headline_names_everyone_at_the_table():
     )
     title = make_title("talks", ms, index)
     assert title == "Quillo Inc. holds talks with Bob Stone and Chris Nolan"
+
+
+def _title_of(text: str, word: str, action: str | None = None) -> str:
+    ms, index = mentions(text)
+    m = next(m for m in ms if word in m.trigger or word in m.quote[m.trigger_start - m.start :])
+    return make_title(action or m.action, [m], index)
+
+
+def test_founding_is_titled_by_what_the_main_clause_creates():
+    text = (
+        "Quillo Labs entered research early. It was launched in 2013, when Vexo Media was "
+        "still its name, and they created an AI lab."
+    )
+    assert _title_of(text, "launched", "founding") == "Quillo Labs creates AI lab"
+
+
+def test_a_when_clause_names_no_participant_of_a_founding():
+    text = "Vexo Labs was founded in 2013, when Quillo was still a small firm."
+    assert _title_of(text, "founded", "founding") == "Vexo Labs founded"
+
+
+def test_the_airline_is_the_subject_of_the_sentence_before():
+    text = (
+        "Quillo Labs said its update crashed computers. Quillo Labs apologised on Friday. "
+        "Quillo Labs shares fell. Vexo Airlines expects the Quillo Labs outage to cost it "
+        "$500 million. On July 29, 2024 the airline hired Ann Lee, a trial lawyer, to pursue "
+        "damages from Quillo Labs."
+    )
+    assert _title_of(text, "hired") == "Vexo Airlines hires Ann Lee"
+
+
+def test_a_clause_ending_on_its_verb_takes_the_when_clause():
+    text = "The trouble began on July 19, 2024, when Quillo pushed a faulty file to its sensors."
+    assert _title_of(text, "began") == "Quillo pushes a faulty file"
+
+
+def test_a_participle_subject_takes_the_main_verb_and_its_object():
+    text = "The update sent on July 19, 2024, known as File 291, contained a faulty rule."
+    assert _title_of(text, "sent") == "The update contains a faulty rule"
+
+
+def test_an_undated_clause_with_no_object_is_background():
+    ms, index = mentions("The trouble began on July 19, 2024.")
+    m = replace(ms[0], date=None, time=None, quote="The trouble began.", end=18)
+    assert _complete("The trouble begins", m) == ""
+
+
+def test_a_long_report_is_titled_by_the_reported_clause_not_a_comma_list():
+    text = (
+        "In Vexo, the national aviation regulator of the republic said Alpha Air, Beta Air and "
+        "Gamma United had asked for ground stops early in the morning on July 19, 2024."
+    )
+    title = _title_of(text, "asked")
+    assert title.startswith("Alpha Air, Beta Air and Gamma United ask for ground stops"), title
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_the_triggers_clause():
+    text = (
+        "Vexo Airlines expects a long recovery. Two days later its hubs in Rome and Oslo "
+        "were still crowded with stranded passengers, and by the following Monday the "
+        "airline had scrapped thousands more departures."
+    )
+    assert _title_of(text, "scrapped") == "Vexo Airlines scraps thousands more departures"
+
+
+def test_verbs_ending_in_us_keep_their_e():
+    assert present_tense("caused") == "causes"
+    assert present_tense("focused") == "focuses"
+
+
+def test_a_cut_headline_ends_on_no_possessive_and_no_open_that_clause():
+    long = (
+        "Lawyers for the company write to the airline rejecting suggestions that the firm had "
+        "been negligent in every way"
+    )
+    assert _fit(long) == "Lawyers for the company write to the airline rejecting suggestions"
+    review = "Acme on Wednesday publishes a preliminary post-incident review of the faults"
+    cut = _fit(review + " of last Friday's update")
+    assert not cut.endswith(("'s", "’s", "last", "of")), cut
+
+
+def test_a_leading_conjunction_is_dropped():
+    ms, index = mentions("But Quillo Labs cut its revenue forecast on August 28, 2024.")
+    assert make_title(ms[0].action, ms, index).startswith("Quillo Labs cuts")
+
+
+def test_a_leading_time_phrase_without_comma_is_dropped():
+    ms, index = mentions("Last week the Vexo Aviation Authority warned passengers on June 3, 2024.")
+    assert make_title(ms[0].action, ms, index).startswith("The Vexo Aviation Authority warns")
+
+
+def test_a_two_word_trigger_puts_its_own_verb_in_the_present():
+    ms, index = mentions("Quillo Labs' shares fell 8% in Oslo on October 11, 2016.")
+    assert "shares fall 8%" in make_title(ms[0].action, ms, index)
+
+
+def test_more_irregular_verbs_go_to_the_present():
+    assert [present_tense(w) for w in ("withdrew", "spoke", "flew")] == [
+        "withdraws",
+        "speaks",
+        "flies",
+    ]
+
+
+def test_a_scene_setting_clause_gives_way_to_its_when_clause():
+    text = (
+        "The most alarming came on October 5, 2016, when a replacement phone filled the cabin "
+        "of a plane in Oslo with smoke."
+    )
+    assert _title_of(text, "came").startswith("A replacement phone fills the cabin")
+
+
+def test_an_actorless_scene_clause_is_replaced_by_what_happened():
+    text = "The worst came when a replacement phone filled a cabin with smoke on October 5, 2016."
+    assert _title_of(text, "came") == "A replacement phone fills a cabin with smoke"
+
+
+def test_a_long_headline_is_not_cut_at_a_comma_inside_a_list_nor_inside_a_name():
+    title = _fit(
+        "The regulator of Vexo said on Friday that the airlines Alpha Air, Beta Air and Gamma "
+        "Air grounded their fleets"
+    )
+    assert title.endswith("Alpha Air, Beta Air and Gamma Air"), title
+    named = _fit(
+        "The regulator of the small republic of Vexo reported on Friday that its officials met "
+        "Gamma Air Lines"
+    )
+    assert not named.endswith(("Gamma", "Air")), named
+
+
+def test_a_mid_phrase_cut_drops_the_unfinished_prepositional_phrase():
+    title = _fit(
+        "Several senators publicly ask whether the federal agencies of Vexo depend too heavily "
+        "on a small group of suppliers"
+    )
+    assert (
+        title
+        == "Several senators publicly ask whether the federal agencies of Vexo depend too heavily"
+    )

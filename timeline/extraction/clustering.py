@@ -1,21 +1,22 @@
 """Merge event mentions that report the same happening into one event.
 
-Two mentions are the same happening when their actions are compatible (the same
-class, or classes that describe one deal: an investment, a stake, an acquisition;
-people who "jumped ship" to a company and its hiring spree, unless both name the same
-specific participant: one person's appointment and exit are two happenings),
-their dates do not contradict each other, and they share something specific: a key
-number ("$14.3 billion" / "$14 billion", "49%"), rare entities, rare words, a month,
-or the very same words (pages repeat paragraphs). Entities and words are weighted by
-rarity across the story's mentions, so sharing the protagonist that appears
-everywhere counts for almost nothing: two different happenings are never merged just
-because both involve it, and two mentions that each name their own specific
-participant ("V-JEPA 2" / "Llama 4") are pushed apart (names sharing a word,
-"Microsoft Windows" / "Windows", are one family, not a conflict). Two statements by
-different speakers in different articles ("Microsoft estimated" / "Parametrix
-estimated") are never one. Within one article, the next sentence or a later mention
-of the same action that names nobody new continues the story, and so does the
-sentence after an anonymous lede that names its actor ("A senior executive
+Two mentions are the same happening when their actions are compatible (the same class,
+or classes that describe one deal: an investment, a stake, an acquisition; people who
+"jumped ship" to a company and its hiring spree, unless both name the same specific
+participant: one person's appointment and exit are two happenings; and unless their
+dates differ and one names someone the other does not: a named hire dated apart from a
+hiring spree is its own happening), their dates do not contradict each other, and they
+share something specific: a key number ("$14.3 billion" / "$14 billion", "49%"), rare
+entities, rare words, a month, or the very same words (pages repeat paragraphs).
+Entities and words are weighted by rarity across the story's mentions, so sharing the
+protagonist that appears everywhere counts for almost nothing: two different
+happenings are never merged just because both involve it, and two mentions that each
+name their own specific participant ("V-JEPA 2" / "Llama 4") are pushed apart (names
+sharing a word, "Microsoft Windows" / "Windows", are one family, not a conflict). Two
+statements by different speakers in different articles ("Microsoft estimated" /
+"Parametrix estimated") are never one. Within one article, the next sentence or a
+later mention of the same action that names nobody new continues the story, and so
+does the sentence after an anonymous lede that names its actor ("A senior executive
 apologised ..." / "Ann Lee appeared before the committee").
 
 Clustering is greedy in a fixed order (dated, strong mentions first), so the result is
@@ -58,6 +59,8 @@ _RELATED = [
     {"hire", "departure"},
 ]
 _MAX_CANDIDATES = 30
+# Actions moving people, whose named participants tell one hire from another.
+_PEOPLE_MOVES = {"hire", "departure"}
 # Actions that happen to a participant only once.
 _ONCE = {"founding"}
 # An entity named in at most a fifth of the mentions (log(5) = 1.6) identifies a
@@ -187,6 +190,14 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
     if m.date is not None and other.date is not None and not dates_agree(m.date, other.date):
         # Sentence-stated dates that contradict each other: different happenings.
         if m.dated_by == "sentence" and other.dated_by == "sentence":
+            return 0.0
+        if (
+            m.action in _PEOPLE_MOVES
+            and other.action in _PEOPLE_MOVES
+            and weights.specific(m) ^ weights.specific(other)
+        ):
+            # A named individual hire dated apart from a hiring spree (or from another
+            # hire) is its own happening: one of them names someone the other does not.
             return 0.0
     if (
         m.action == other.action == "statement"

@@ -35,10 +35,14 @@ Dating, in order of trust:
 The precision is the expression's own: "in April" stays a month, "in 2023" a year.
 The month "May" is no modal.
 
-Subjects for headlines (never a clustering clue): a leading pronoun refers to the last
-organisation or person named; "the company", "the airline" to the organisation; a
-leading demonstrative ("This includes hand-picking ...") to the first actor of the
-sentence before; "the first version" to the product just named.
+Subjects for headlines (never a clustering clue): a leading pronoun ("it", "they",
+"he") and "the company", "the airline" (also right before the trigger in a later
+clause: "..., and by Monday the airline had scrapped ...") refer by grammatical role:
+to the subject of the closest sentence before that has one of the right kind (a name
+followed by its finite verb, "Delta expects ...", "said Delta had ..."), and only
+failing that to the story's main actor among the names just mentioned; a leading
+demonstrative ("This includes hand-picking ...") to the first actor of the sentence
+before; "the first version" to the product just named.
 
 When the article's own date was inferred rather than stated, days named only relative
 to it ("on Wednesday", "last week") date nothing: an inferred date a few days off would
@@ -450,6 +454,10 @@ _ORG_ANAPHOR = re.compile(
     r"insurer|regulator|agency|automaker|carmaker|manufacturer|retailer|chipmaker)\b",
     re.IGNORECASE,
 )
+# "the airline had scrapped": an organisation anaphor right before the trigger.
+_ORG_ANAPHOR_SUBJECT = re.compile(
+    _ORG_ANAPHOR.pattern + r"\s+(?:(?:had|has|have|was|were)\s+)?(?:\w+ly\s+)?$", re.IGNORECASE
+)
 # A sentence that opens on a demonstrative ("This includes ...", "That move meant ...").
 _DEMONSTRATIVE_LEAD = re.compile(r"^\W*(?:this|that|these|those)\b", re.IGNORECASE)
 _SAME_DAY = re.compile(
@@ -859,7 +867,9 @@ def detect_events(
             )
         if passage.boilerplate:
             continue
-        recent.append(named)
+        names = _Names(named)
+        names.subjects = sentence_subjects(passage.text, index, passage.start)
+        recent.append(names)
         del recent[:-3]
         anchored = False
         stated = [
@@ -987,9 +997,56 @@ def _named(passage: Passage, index: EntityIndex) -> list[tuple[int, str]]:
     return sorted(out + expanded) if expanded else out
 
 
+# What follows a clause's subject: a finite verb, perhaps after an adverb or an aside.
+_AFTER_SUBJECT = re.compile(
+    rf"^(?:\s*,[^,;]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|are|was|were|will|"
+    rf"would|could|can|may|might|did|does|[a-z][a-z-]+ed|{_IRREGULAR_PAST})\b|"
+    # A present "-s" verb only before its object ("expects the", "says that"), so that a
+    # plural noun ("American carriers including ...") is not taken for one.
+    r"^\s+[a-z][a-z-]+[^s\W]s\s+(?:the|a|an|to|that|its|their|his|her|it|[A-Z$\d])"
+)
+# A word that makes the name after it a complement, not a subject.
+_BEFORE_COMPLEMENT = re.compile(
+    r"\b(?:of|from|with|by|to|at|in|on|for|against|than|as|about|into|and|or|the|a|an)\s+$",
+    re.IGNORECASE,
+)
+
+
+class _Names(list):
+    """(offset, name) of a passage's entities, with the names acting as subjects."""
+
+    subjects: tuple[str, ...] = ()
+
+
+def sentence_subjects(text: str, index: EntityIndex, offset: int = 0) -> tuple[str, ...]:
+    """The story-wide names a sentence uses as the subject of a clause, in text order.
+
+    A name is a subject when a finite verb follows it ("Delta Air Lines expects",
+    "said Delta had") and no preposition, conjunction or article governs it ("from
+    CrowdStrike", "the CrowdStrike outage" are complements or modifiers).
+    """
+    out = []
+    for em in find_entities(text, offset):
+        name = index.canonical(em.text)
+        if not name or name in out:
+            continue
+        lo, hi = em.start - offset, em.end - offset
+        if _BEFORE_COMPLEMENT.search(text[max(0, lo - 20) : lo]):
+            continue
+        if _AFTER_SUBJECT.match(text[hi:]):
+            out.append(name)
+    return tuple(out)
+
+
 def _antecedent(recent: list[list[tuple[int, str]]], index: EntityIndex, kind: str) -> str:
-    """Whom "it", "they" or "he" means: the story's main actor among those just named,
-    not whoever was named last ("the founder of Scale AI")."""
+    """Whom "it", "they", "the airline" or "he" means, chosen by grammatical role: the
+    subject of the closest sentence before that has one of that kind ("Delta expects
+    ..." then "the airline hired ..."), else the story's main actor among those just
+    named, not whoever was named last ("the founder of Scale AI")."""
+    for group in reversed(recent):
+        for name in getattr(group, "subjects", ()):
+            if index.kind(name) == kind:
+                return name
     names = [n for group in recent for _, n in group if index.kind(n) == kind]
     if not names:
         return ""
@@ -1057,6 +1114,10 @@ def _mention(
         elif _ORG_ANAPHOR.search(text, 0, match.start()):
             # "the airline hired a lawyer": the organisation the story was just about.
             subject = _antecedent(recent, index, "organisation")
+    if not subject and _ORG_ANAPHOR_SUBJECT.search(text, 0, match.start()):
+        # "..., and by Monday the airline had scrapped ...": the anaphor is the subject
+        # of the trigger's own clause, whatever the sentence named before it.
+        subject = _antecedent(recent, index, "organisation")
     numbers = find_numbers(text)
     tense = _tense(text, match, verbal)
     dated_by = ""

@@ -12,8 +12,23 @@ expression and relative asides dropped, the main verb put in the present tense,
 agreeing with its subject), never cut in the middle of a phrase.
 
 Participants: a name right after "according to", "as reported by", "per" is the
-report's source, never a participant. A hiring or talks headline names everyone hired
+report's source, never a participant; a name inside an adverbial clause that does not
+hold the trigger ("when Facebook was still called ...") is background, never the
+subject or object. A founding whose main clause says what was created ("It was
+launched in 2013, ..., and they created an AI lab") is titled by it ("Meta creates AI
+lab"). A hiring or talks headline names everyone hired
 or at the table ("Meta hires A, B and C"), as many as fit.
+
+Complete headlines: a rewritten clause keeps subject + verb + object. One that ends on
+its verb ("The update sends") takes the sentence's next clause with a verb and an
+object ("..., when CrowdStrike pushed a new file" -> "CrowdStrike pushes a new file";
+"The update sent ..., contained a rule" -> "The update contains a rule"); with none
+and no date it is background and gets no headline. A report too long for a headline
+("The FAA said A, B and C had asked for ground stops ...") is titled by the reported
+clause when its verb fits, rather than cut on a comma list; a later coordinated clause
+with its own subject right before the trigger is the trigger's clause; a cut never
+ends on a possessive, an auxiliary or an open "that" clause; a leading "But"/"And"
+goes; "the airline" opening a headline becomes the organisation it refers to.
 
 Anaphora and fragments: a leading pronoun becomes the subject it refers to; "This
 includes hand-picking researchers" becomes "<antecedent> hand-picks researchers" (the
@@ -54,6 +69,8 @@ _IRREGULAR = {
     "had": "has", "did": "does", "saw": "sees", "sent": "sends", "drove": "drives",
     "wrote": "writes", "chose": "chooses", "grew": "grows", "knew": "knows",
     "thought": "thinks", "kept": "keeps", "split": "splits", "hired": "hires",
+    "withdrew": "withdraws", "stood": "stands", "spoke": "speaks", "broke": "breaks",
+    "flew": "flies", "sank": "sinks", "slid": "slides", "laid": "lays", "froze": "freezes",
 }  # fmt: skip
 _ADVERBS = {"already", "also", "just", "now", "still", "then", "since", "recently", "quietly"}
 _AUXILIARIES = {"was", "were", "had", "has", "have", "is", "are", "did", "does", "do"}
@@ -61,7 +78,8 @@ _DANGLING = {
     "this", "the", "a", "an", "of", "to", "for", "and", "in", "on", "at", "with", "by", "his",
     "her", "its", "their", "our", "my", "your", "from", "as", "that", "which", "who", "whose",
     "into", "after", "before", "than", "or", "but", "was", "were", "is", "are", "had", "has",
-    "aimed", "designed", "intended", "meant", "including", "such", "like",
+    "aimed", "designed", "intended", "meant", "including", "such", "like", "been", "be",
+    "being", "last", "next", "not",
 }  # fmt: skip
 # A name right after these words is the source of the report, not a participant.
 _ATTRIBUTION = re.compile(
@@ -70,8 +88,8 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_PRESENT = {"is": "are", "has": "have", "does": "do", "goes": "go"}
-_NO_E = ("repeat", "defeat", "treat", "beat", "heat", "seat", "cheat", "oot", "ect", "ait")
-_NEEDS_E = re.compile(r"(?:v|z|c|u|g|at|it|ut|ot|os|as|ys|ur|ir|bl|pl|dl|tl|kl|gl|ag|id|ud)$")
+_NO_E = ("ocus", "repeat", "defeat", "treat", "beat", "heat", "seat", "cheat", "oot", "ect", "ait")
+_NEEDS_E = re.compile(r"(?:v|z|c|u|us|g|at|it|ut|ot|os|as|ys|ur|ir|bl|pl|dl|tl|kl|gl|ag|id|ud)$")
 
 # Present-tense templates per action class: S = subject, O = object, M = amount.
 _TEMPLATES = {
@@ -91,7 +109,7 @@ _TEMPLATES = {
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:right\s+)?after\s+that|then|next|meanwhile|however|moreover|also|now|back\s+at"
     r"\s+\w+|within\s+\w+|in\s+conclusion|of\s+course|simultaneously|perhaps|"
-    r"according\s+to\s+[^,]+)\s*,?\s*",
+    r"according\s+to\s+[^,]+|(?:but|and|yet)\b)\s*,?\s*",
     re.IGNORECASE,
 )
 # A short adverbial opening closed by a comma: "All told,", "The same day,", "In April,".
@@ -99,6 +117,65 @@ _LEADING_PHRASE = re.compile(
     r"^(?:in|on|at|by|over|during|after|before|since|earlier|later|separately|all|"
     r"the\s+same|that\s+same|two|three|several|last|this|next|back|within|for|then|"
     r"right|simultaneously|still|yet|so|and|but)\b(?:\s+[\w'’]+){0,4},\s+",
+    re.IGNORECASE,
+)
+# An adverbial clause, up to the next clause boundary: its subject is not the headline's.
+_SUBORDINATE = re.compile(
+    r"\b(?:when|while|whereas|although|though|because|until|unless|once)\b[^,;:—–.]*",
+    re.IGNORECASE,
+)
+# "..., and they created an AI lab": what a founding sentence's main clause creates (a
+# new body, "a"/"an": "the company" refers back to something that already exists).
+_CREATED = re.compile(
+    r"\b(?:it|they|he|she|we|and)\s+(?:\w+ly\s+|also\s+|then\s+)?"
+    r"(created|founded|set\s+up|established|launched|formed|started|opened)\s+"
+    r"(?:a|an)\s+((?:[\w-]+\s+){0,3}?(?:lab|laboratory|unit|division|company|firm|"
+    r"startup|start-up|group|team|centre|center|business|venture|subsidiary|institute|"
+    r"foundation|organisation|organization|department|arm))\b",
+    re.IGNORECASE,
+)
+# "X says <clause>": the reported clause, a happening of its own.
+_REPORTED = re.compile(
+    r"^[^,;]{3,60}?\s+(?:says|said|reports|reported|announces|announced)\s+(?:that\s+)?(.+)$"
+)
+_POSSESSIVE_LEAD = re.compile(r"^(?:his|her|its|their|our|my|your)\b", re.IGNORECASE)
+# An aside between a subject and its verb: "two defects, one in each cell, caused".
+_ASIDE_BEFORE_VERB = re.compile(r",\s[^,;]{1,60},\s+(?=[a-z]+ed\b|had\b|were\b|was\b)")
+_ORG_ANAPHOR_LEAD = re.compile(
+    r"^the\s+(?:company|firm|airline|carrier|startup|insurer|regulator|agency|automaker|"
+    r"carmaker|manufacturer|retailer|chipmaker)\b(?!\s+(?-i:[A-Z]))",  # not "the insurer Acme"
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(r",\s+(?:and|but)\s+")
+_OWN_SUBJECT = re.compile(
+    r"\b(?:(?:the|its|their)\s+[a-z]+|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)\s+"
+    r"(?:(?:had|has|have|was|were)\s+)?(?:\w+ly\s+)?$"
+)
+# The next clause with a past verb and its object: "when CrowdStrike pushed a new file
+# to ...", "contained a rule that ...".
+_NEXT_CLAUSE = re.compile(
+    r"(?:\b(?:when|after)\s+((?:(?:the|its|their|a|an)\s+)?(?:[\w&.-]+\s+){1,3}?))?"
+    r"\b([a-z]+ed|" + "|".join(sorted(_IRREGULAR)) + r")\s+"
+    r"((?:a|an|the|its|their|his|her|\d[\d,.]*)\s+(?:[\w-]+\s+){0,3}?[\w-]+)"
+    r"(?=\s+(?:to|for|in|on|at|that|which|who|with|from|into|of)\b|[,.;]|$)"
+)
+# A scene-setting main clause with no actor: "The most alarming came when <happening>".
+_SCENE_WHEN = re.compile(
+    r"^(?:the|a|an|this|that|its|their|his|her)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}(?:comes|came|happens|happened|begins|began|starts|started|"
+    r"occurs|occurred|arrives|arrived)\s+(?:[\w-]+\s+){0,2}when\s+(.{12,})$",
+    re.IGNORECASE,
+)
+# After a comma, more list items before "and"/"or": the comma is inside a list.
+_LIST_GOES_ON = re.compile(r",\s+(?:[\w&.'’-]+\s+){1,3}(?:and|or)\s")
+# Before "and": "A, B" -- the "and" closes a list.
+_LIST_BEFORE = re.compile(r",\s+(?:[\w&.'’-]+\s+){0,2}[\w&.'’-]+$")
+# Where a headline cut in mid-phrase may end instead: before its last prepositional phrase.
+_CUT_PREPOSITIONS = {"of", "in", "on", "at", "to", "for", "with", "from", "by", "into", "over"}
+# A leading time phrase with no comma: "Last week the FAA advised ...".
+_LEADING_TIME = re.compile(
+    r"^(?:last|this|earlier\s+this|later\s+that|that|next)\s+(?:week|weekend|month|year|"
+    r"morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\s+(?=the\b|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _PARTICIPLE = re.compile(r"[a-z-]+(?:ed|en|wn|ne|lt|ght|ung|ook|ept|ade|ent|id)")
@@ -177,27 +254,56 @@ def _fit(title: str) -> str:
     if len(title) <= MAX_TITLE:
         return title
     # Cut at the last clause boundary that fits, never in the middle of a phrase.
-    cut = max(title.rfind(sep, 0, MAX_TITLE) for sep in (";", ",", " —", " –", " and "))
+    # A comma inside a list ("American Airlines, Delta and United") is no boundary.
+    commas = [c.start() for c in re.finditer(",", title[:MAX_TITLE])]
+    commas = [c for c in commas if not _LIST_GOES_ON.match(title, c)]
+    ands = [a.start() for a in re.finditer(" and ", title)]
+    ands = [a for a in ands if a < MAX_TITLE and not _LIST_BEFORE.search(title, 0, a)]
+    cut = max(
+        [title.rfind(sep, 0, MAX_TITLE) for sep in (";", " —", " –")] + commas[-1:] + ands[-1:]
+    )
     if cut > 20:
         return title[:cut].strip(" ,;:-")
     words = title[: MAX_TITLE + 1].rsplit(" ", 1)[0].split()
-    while len(words) > 3 and words[-1].lower() in _DANGLING:
-        words.pop()  # never end on "... for artificial intelligence this"
+    following = title.split()[len(words) : len(words) + 1]
+    while len(words) > 3 and following and following[0][:1].isupper() and words[-1][:1].isupper():
+        following = [words.pop()]  # never cut inside a name ("... and Gamma | Air")
+    preps = [i for i, w in enumerate(words) if w.lower() in _CUT_PREPOSITIONS]
+    if preps and preps[-1] >= 4 and len(words) - preps[-1] <= 4:
+        words = words[: preps[-1]]  # "... depend too heavily on a small": the phrase goes
+    while len(words) > 3 and (words[-1].lower() in _DANGLING or words[-1].endswith(("'s", "’s"))):
+        words.pop()  # never end on "... for artificial intelligence this", "of Friday's"
+    tail = [i for i, w in enumerate(words) if w.lower() in ("that", "which", "who")]
+    if tail and len(words) - tail[-1] <= 3 and tail[-1] > 3:
+        words = words[: tail[-1]]  # "... rejecting suggestions that the company": cut
     return " ".join(words).strip(" ,;:-")
+
+
+def _subordinate_spans(m: EventMention) -> list[tuple[int, int]]:
+    """Absolute spans of the adverbial clauses ("when Facebook was still called") that
+    do not hold the trigger: whoever they name is background, not a participant."""
+    spans = []
+    for sub in _SUBORDINATE.finditer(m.quote):
+        lo, hi = m.start + sub.start(), m.start + sub.end()
+        if not lo <= m.trigger_start < hi:
+            spans.append((lo, hi))
+    return spans
 
 
 def _participants(
     members: list[EventMention], index: EntityIndex
 ) -> tuple[Counter[str], Counter[str]]:
-    """Entities named before / after the trigger across the evidence, weighted by kind."""
+    """Entities named before / after the trigger across the evidence, weighted by kind;
+    a name inside a subordinate clause that does not tell the action is left out."""
     before: Counter[str] = Counter()
     after: Counter[str] = Counter()
     for m in members:
         if m.subject:
             before[m.subject] += 1
+        background = _subordinate_spans(m)
         for em in find_entities(m.quote, m.start):
             name = index.canonical(em.text)
-            if not name:
+            if not name or any(lo <= em.start < hi for lo, hi in background):
                 continue
             if _ATTRIBUTION.search(m.quote, 0, max(em.start - m.start, 0)):
                 continue  # "as reported by Futurism": the source, not a participant
@@ -233,10 +339,33 @@ def _amount(members: list[EventMention]) -> str:
     return sorted(counts, key=lambda t: (-counts[t], -len(t), t))[0]
 
 
+def _created(members: list[EventMention], subject: str) -> str:
+    """ "Meta creates AI lab" when a founding sentence's main clause says what was
+    created ("It was launched in 2013, ..., and they created an AI lab")."""
+    if not subject:
+        return ""
+    for m in sorted(members, key=_rep_key):
+        for c in _CREATED.finditer(m.quote):
+            at = m.start + c.start(1)
+            if any(lo <= at < hi for lo, hi in _subordinate_spans(m)):
+                continue
+            verb = " ".join(c.group(1).split())
+            head, _, rest = verb.partition(" ")
+            verb = (
+                f"{present_tense(head)} {rest}".strip() if head.lower() != "set" else f"sets {rest}"
+            )
+            return f"{subject} {verb} {c.group(2)}"
+    return ""
+
+
 def _from_template(
     action: str, members: list[EventMention], index: EntityIndex, others: list[EventMention]
 ) -> str:
-    """Fill the action's template from the members that tell it (`others`: the rest)."""
+    """Fill the action's template from the members that tell it (`others`: the rest).
+
+    A founding whose sentence says in its main clause what was created ("..., and they
+    created an AI lab") is titled by that: "<subject> creates AI lab".
+    """
     before, after = _participants(members, index)
     both = before + after
     # An organisation acts in news headlines before its executives do.
@@ -256,6 +385,10 @@ def _from_template(
     if action in ("hire", "talks") and slots["P"]:
         # Everyone hired, everyone at the table: "hires A, B and C".
         slots["P"] = _people_hired(members, index, subject) or slots["P"]
+    if action == "founding":
+        created = _created(members, subject)
+        if created:
+            return created
     for template in _TEMPLATES.get(action, []):
         needed = re.findall(r"{(\w)}", template)
         if all(slots[k] for k in needed):
@@ -326,6 +459,13 @@ def _rewrite_clause(m: EventMention, subject: str) -> str:
             if rel >= cut_to:
                 rel -= cut_to - cut_from
     start = max(text.rfind(sep, 0, max(rel, 0)) for sep in (";", ":", "—", "–"))
+    coordinated = [c for c in _COORDINATED.finditer(text, 0, max(rel, 0)) if c.start() > start]
+    if coordinated:
+        # "..., and by Monday the airline had scrapped more flights": a coordinated
+        # clause with its own subject right before the trigger is the trigger's clause.
+        own = _OWN_SUBJECT.search(text, coordinated[-1].end(), max(rel, 0))
+        if own and own.end() == rel:
+            start = own.start() - 1
     if start >= 0:
         text, rel = text[start + 1 :], rel - start - 1
     rel = max(rel, 0)
@@ -341,16 +481,19 @@ def _rewrite_clause(m: EventMention, subject: str) -> str:
         prev = pre
         pre = _LEADING_ADVERBIAL.sub("", pre.lstrip(" \"“‘'"))
         pre = _LEADING_PHRASE.sub("", pre)
+        pre = _LEADING_TIME.sub("", pre)
     clause = (pre + post).strip().strip("\"“”'’").rstrip(".!,")
     if subject and _PRONOUN.match(clause):
         clause = _PRONOUN.sub(subject, clause, count=1)
+    elif subject and _ORG_ANAPHOR_LEAD.match(clause):
+        clause = _ORG_ANAPHOR_LEAD.sub(subject, clause, count=1)  # "The airline" -> "Delta"
     gerund = _DEMONSTRATIVE_GERUND.match(clause)
     if subject and gerund:
         # "This includes hand-picking researchers" -> "Ann Lee hand-picks researchers".
         verb = gerund_to_present(gerund.group(1))
         clause = f"{subject} {verb}{clause[gerund.end() :]}"
         return abbreviate_amounts(clause)
-    limit = len(pre.split()) + 1
+    limit = len(pre.split()) + max(len(m.trigger.split()), 1)  # "shares fell": both words
     clause = _present_clause(clause.lstrip(" ,;:—–"), limit)
     part = _DEFINITE_PART.match(clause)
     if subject and part and subject not in clause:
@@ -375,12 +518,18 @@ def _present_clause(clause: str, limit: int) -> str:
     in_relative = False
     for i, w in enumerate(words[: max(limit, 1)]):
         low = w.lower().strip(",;:")
+        if i > 0 and w[:1].isupper():
+            continue  # a name ("United"), never the verb
         if low in ("who", "which", "that", "whose", "whom"):
             in_relative = True
             continue
         # The verb agrees with the word before it or, first verb of all, with the
         # clause's head noun ("Lawyers for CrowdStrike wrote" -> "write").
-        plural = i > 0 and (_is_plural(words[i - 1]) or _is_plural(words[0], head=True))
+        plural = i > 0 and (
+            _is_plural(words[i - 1])
+            or _is_plural(words[0], head=True)
+            or "and" in (x.lower() for x in words[:i])  # "A, B and C asked" -> "ask"
+        )
         nxt = i + 1
         while nxt < len(words) and (
             words[nxt].lower().endswith("ly") or words[nxt].lower() in _ADVERBS
@@ -449,11 +598,55 @@ def make_title(
     for rep in ordered:
         before, _ = _participants([rep], index)
         subject = rep.subject or _pick(before, index, ("organisation", "person"))
-        title = _fit(_rewrite_clause(rep, subject))
+        title = _complete(_rewrite_clause(rep, subject), rep)
+        if not title:
+            continue
         first = first or title
         if _concrete(title, rep, index):
             return title
     return "" if strict else first
+
+
+def _complete(clause: str, m: EventMention) -> str:
+    """A headline with subject, verb and object out of a rewritten clause, or "".
+
+    - Too long for a headline as "X says <clause>": the reported clause is the
+      happening ("The FAA says A, B and C asked for ground stops" -> "A, B and C ask for
+      ground stops"), rather than a cut that ends on a comma list.
+    - Ending on its verb ("The update sends", "The trouble begins"): the sentence's next
+      clause with a verb and an object stands in, with its own subject when it has one
+      ("..., when CrowdStrike pushed a new file" -> "CrowdStrike pushes a new file"),
+      else the clause's ("The update sent on July 19 contained a rule" -> "The update
+      contains a rule"); with none and no date, the mention is background: "".
+    """
+    if len(clause) > MAX_TITLE:
+        said = _REPORTED.match(clause)
+        reported = _ASIDE_BEFORE_VERB.sub(" ", said.group(1)) if said else ""
+        if reported and not _FRAGMENT_LEAD.match(reported) and not _POSSESSIVE_LEAD.match(reported):
+            fitted = _fit(reported)
+            present = _fit(_present_clause(reported, len(reported.split())))
+            if present != fitted and len(present.split()) >= 4:
+                # Its verb lies within the headline: the reported clause stands alone.
+                clause = present[:1].upper() + present[1:]
+    scene = _SCENE_WHEN.match(clause)
+    if scene:
+        # "The most alarming comes when a phone filled a cabin with smoke": the
+        # when-clause is the happening.
+        told = _present_clause(scene.group(1), len(scene.group(1).split()))
+        clause = told[:1].upper() + told[1:]
+    title = _fit(clause)
+    words = title.split()
+    verb = m.trigger.split()[0].lower() if m.trigger.split() else ""
+    if len(words) > 6 or not words or words[-1].lower() not in (verb, present_tense(verb)):
+        return title
+    rest = m.quote[m.trigger_start - m.start + len(m.trigger) :]
+    nxt = _NEXT_CLAUSE.search(rest)
+    if nxt:
+        subject = " ".join(nxt.group(1).split()) if nxt.group(1) else " ".join(words[:-1])
+        plural = _is_plural(subject.split()[-1], head=True) or " and " in subject
+        out = f"{subject} {present_tense(nxt.group(2), plural)} {' '.join(nxt.group(3).split())}"
+        return _fit(abbreviate_amounts(out[:1].upper() + out[1:]))
+    return title if m.date is not None else ""
 
 
 def _concrete(title: str, m: EventMention, index: EntityIndex) -> bool:
