@@ -157,3 +157,21 @@ def test_command_rejects_bad_filters_and_timelines(story):
         call_command("export_events", "--timeline=acme", "--status=maybe")
     with pytest.raises(CommandError, match="No timeline"):
         call_command("export_events", "--timeline=nope")
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "ics", "timelinejs"])
+def test_exports_take_a_fixed_number_of_queries(client, fmt, django_assert_max_num_queries):
+    from tests.factories import make_article, make_event, make_evidence, make_timeline
+
+    timeline = make_timeline("many")
+    article = make_article(timeline)
+    for number in range(15):
+        make_evidence(make_event(timeline, title=f"Event {number}"), article)
+    url = {
+        "json": "/export/events.json",
+        "csv": "/export/events.csv",
+        "ics": "/export/events.ics",
+        "timelinejs": "/export/timelinejs.json",
+    }[fmt]
+    with django_assert_max_num_queries(8):
+        assert client.get(url, {"timeline": "many"}).status_code == 200

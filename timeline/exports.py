@@ -14,10 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import CharField, Count, QuerySet, TextField
+from django.db.models import CharField, Count, TextField
 from django.db.models.functions import Cast
 from django.urls import reverse
 
@@ -56,19 +55,12 @@ def events_for_export(events: EventQuerySet) -> EventQuerySet:
     return events.chronological()
 
 
-def events_document(
-    events: EventQuerySet | Iterable[Event], *, with_quotes: bool = True
-) -> dict[str, Any]:
+def events_document(events: EventQuerySet, *, with_quotes: bool = True) -> dict[str, Any]:
     """The document for these events, in their order.
 
     Without quotes each event still says how many sources it has (`source_count`); the
     chart asks for that lighter form, a fifth of the size for a large timeline.
     """
-    if not isinstance(events, QuerySet):
-        order = [event.pk for event in events]
-        events = Event.objects.filter(pk__in=order)
-    else:
-        order = None
     rows = list(
         events.annotate(
             date_text=Cast("date", CharField()),
@@ -76,9 +68,6 @@ def events_document(
             alternatives_text=Cast("alternative_dates", TextField()),
         ).values_list(*EVENT_FIELDS)
     )
-    if order is not None:
-        position = {pk: index for index, pk in enumerate(order)}
-        rows.sort(key=lambda row: position[row[0]])
     ids = events.values("id")
     entities: dict[int, list[str]] = defaultdict(list)
     links = Event.entities.through.objects.filter(event_id__in=ids).order_by("entity__name")

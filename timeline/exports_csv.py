@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from timeline.models import Event, Timeline
 
@@ -41,7 +41,7 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
-def events_csv(events: Sequence[Event], *, timeline: Timeline, base_url: str) -> str:
+def events_csv(events: Iterable[Event], *, timeline: Timeline, base_url: str) -> str:
     buffer = io.StringIO()
     buffer.write(BYTE_ORDER_MARK)
     writer = csv.writer(buffer, lineterminator="\r\n")

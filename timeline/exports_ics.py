@@ -9,7 +9,7 @@ the precision in words; an undated event has no place in a calendar and is left 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from icalendar import Calendar
@@ -21,7 +21,7 @@ PRODUCT_ID = "-//timeline//events export//EN"
 STATUSES = {Event.Status.PROPOSED: "TENTATIVE", Event.Status.APPROVED: "CONFIRMED"}
 
 
-def events_ics(events: Sequence[Event], *, timeline: Timeline, base_url: str) -> str:
+def events_ics(events: Iterable[Event], *, timeline: Timeline, base_url: str) -> str:
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")

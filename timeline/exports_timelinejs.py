@@ -11,7 +11,7 @@ Undated events have no place on TimelineJS's axis and are left out.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils.html import format_html, format_html_join
@@ -23,7 +23,7 @@ YEAR_PRECISIONS = (Precision.YEAR, Precision.DECADE)
 
 
 def timelinejs_document(
-    events: Sequence[Event], *, timeline: Timeline, base_url: str
+    events: Iterable[Event], *, timeline: Timeline, base_url: str
 ) -> dict[str, Any]:
     title_text = format_html(
         '{}<p><a href="{}">Every event with its sources</a></p>',
