@@ -27,7 +27,6 @@ import os
 import random
 import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -39,6 +38,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from devserver import free_port  # noqa: E402
 
 from bench.bench_site import build  # noqa: E402
 
@@ -174,12 +176,6 @@ def report(tallies: dict[str, Tally], seconds: float, service: dict[str, float])
         if tally.first_error:
             print(f"first error on {label}: {tally.first_error}")
     return everything.errors
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_up(port: int, server: subprocess.Popen, log: Path) -> None:
