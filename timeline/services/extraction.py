@@ -85,12 +85,12 @@ def timeline_extract(*, timeline: Timeline) -> ExtractionReport:
     lock. Either way the extraction that commits has seen every stored article.
     """
     for _ in range(_UNLOCKED_TRIES):
+        state = _articles_state(timeline)
         articles = _articles(timeline)
-        inputs = [article_input(a) for a in articles.values()]
-        extraction = extract_timeline(inputs)
+        extraction = extract_timeline([article_input(a) for a in articles.values()])
         with transaction.atomic():
             Timeline.objects.select_for_update().get(pk=timeline.pk)
-            if {article_input(a) for a in _articles(timeline).values()} == set(inputs):
+            if _articles_state(timeline) == state:
                 return _store(timeline, articles, extraction)
     with transaction.atomic():
         Timeline.objects.select_for_update().get(pk=timeline.pk)
@@ -101,6 +101,14 @@ def timeline_extract(*, timeline: Timeline) -> ExtractionReport:
 
 _UNLOCKED_TRIES = 3
 """Reads before the pipeline runs under the lock, for a timeline whose articles keep changing."""
+
+
+def _articles_state(timeline: Timeline) -> set[tuple]:
+    """What the pipeline's input depends on, without loading every text a second time."""
+    rows = Article.objects.in_timeline(timeline).values_list(
+        "pk", "content_hash", "published", "date_source"
+    )
+    return set(rows)
 
 
 def _articles(timeline: Timeline) -> dict[str, Article]:
