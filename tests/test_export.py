@@ -88,3 +88,28 @@ def test_api_query_count_is_bounded(client, stored, django_assert_max_num_querie
         make_evidence(extra, article)
     with django_assert_max_num_queries(6):
         client.get("/api/events.json", {"timeline": timeline.slug})
+
+
+def test_sources_follow_publication_date_undated_articles_last(client):
+    """Readers see the first report first, whichever article was stored first."""
+    timeline = make_timeline("acme")
+    event = make_event(timeline)
+    undated = make_article(timeline, text="Undated report.\n", file_name="c.txt", published=None)
+    later = make_article(timeline, text="Later report.\n", file_name="b.txt")
+    earlier = make_article(
+        timeline,
+        text="Earlier report.\n",
+        file_name="a.txt",
+        published=later.published.replace(day=1),
+    )
+    for article in (undated, later, earlier):
+        make_evidence(event, article)
+    make_evidence(event, later, quote="report")
+    (document,) = client.get("/api/events.json", {"timeline": "acme"}).json()["events"]
+    assert [(s["article"], s["quote"]) for s in document["sources"]] == [
+        ("a.txt", "Earlier report."),
+        ("b.txt", "Later report."),
+        ("b.txt", "report"),
+        ("c.txt", "Undated report."),
+    ]
+    assert document["source_count"] == 4

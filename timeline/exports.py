@@ -12,15 +12,18 @@ objects alone cost seconds, and this document feeds the chart on every page load
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from django.db.models import CharField, Count, TextField
+from django.db.models import CharField, Count, F, TextField
 from django.db.models.functions import Cast
 from django.urls import reverse
 
-from timeline.models import Event, EventQuerySet, Evidence, iso_prefix, period_of
+from timeline.models import Article, Event, EventQuerySet, Evidence, iso_prefix, period_of
 
 EVENT_FIELDS = (
     "id",
@@ -38,8 +41,6 @@ Python dates and lists only to write them out again was a third of the document'
 SOURCE_FIELDS = (
     "event_id",
     "article_id",
-    "article__file_name",
-    "article__title",
     "quote",
     "start",
     "end",
@@ -61,6 +62,28 @@ def events_document(events: EventQuerySet, *, with_quotes: bool = True) -> dict[
     Without quotes each event still says how many sources it has (`source_count`); the
     chart asks for that lighter form, a fifth of the size for a large timeline.
     """
+    with _collector_paused():
+        return _document(events, with_quotes)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold Python's cycle collector while the document's objects are made.
+
+    A large document allocates tens of thousands of dicts and lists, none in a cycle;
+    the collector, woken every few hundred allocations, kept rescanning them and took a
+    third of the time for 10,000 events. Reference counting still frees everything.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _document(events: EventQuerySet, with_quotes: bool) -> dict[str, Any]:
     rows = list(
         events.annotate(
             date_text=Cast("date", CharField()),
@@ -77,10 +100,7 @@ def events_document(events: EventQuerySet, *, with_quotes: bool = True) -> dict[
     counts: dict[int, int] = defaultdict(int)
     passages = Evidence.objects.filter(event_id__in=ids)
     if with_quotes:
-        ordered = passages.order_by("article__published", "article_id", "start")
-        for row in ordered.values_list(*SOURCE_FIELDS).iterator(chunk_size=5000):
-            sources[row[0]].append(_source(row))
-            counts[row[0]] += 1
+        _collect_sources(passages, sources, counts)
     else:
         for event_id, total in passages.values_list("event_id").annotate(total=Count("id")):
             counts[event_id] = total
@@ -127,13 +147,32 @@ def _period(date: str | None, end_date: str | None, precision: str) -> list[str]
     return [first.isoformat(), last.isoformat()]
 
 
-def _source(row: tuple) -> dict[str, Any]:
-    _, article_id, file_name, title, quote, start, end, t_text, t_start, t_end, t_value = row
+def _collect_sources(passages, sources: dict, counts: dict) -> None:
+    """Each event's passages in article order: publication date (undated last), article, offset.
+
+    The passages are read in (article, offset) order without a join and grouped here by
+    article: joining 20,000 rows to their articles and sorting them by publication date
+    in SQL took three times as long as walking the few hundred articles in date order.
+    """
+    by_article: dict[int, list[tuple]] = defaultdict(list)
+    for row in passages.order_by("article_id", "start").values_list(*SOURCE_FIELDS):
+        by_article[row[1]].append(row)
+    articles = Article.objects.filter(pk__in=list(by_article)).order_by(
+        F("published").asc(nulls_last=True), "id"
+    )
+    for pk, file_name, title in articles.values_list("pk", "file_name", "title"):
+        for row in by_article[pk]:
+            sources[row[0]].append(_source(row, file_name or str(pk), title))
+            counts[row[0]] += 1
+
+
+def _source(row: tuple, file_name: str, title: str) -> dict[str, Any]:
+    _, _, quote, start, end, t_text, t_start, t_end, t_value = row
     time_expression = None
     if t_text:
         time_expression = {"text": t_text, "start": t_start, "end": t_end, "value": t_value}
     return {
-        "article": file_name or str(article_id),
+        "article": file_name,
         "article_title": title,
         "quote": quote,
         "start": start,
