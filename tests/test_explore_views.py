@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from tests.factories import make_article, make_entity, make_event, make_evidence, make_timeline
+from timeline.models import Evidence
 from timeline.views.pages import EVENTS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +98,22 @@ def test_page_query_count_is_bounded(client, story, django_assert_max_num_querie
         make_event(timeline, title=f"Bulk {number}")
     with django_assert_max_num_queries(8):
         client.get("/")
+
+
+def test_a_paragraph_an_article_repeats_is_quoted_once(client, story):
+    timeline, opened = story
+    paragraph = "Acme said on Monday it would hire 200 people in Leeds."
+    article = make_article(
+        timeline, text=f"{paragraph}\nOther news.\n{paragraph}\n", file_name="twice.txt"
+    )
+    first = make_evidence(opened, article, paragraph)
+    again = article.text.rindex(paragraph)
+    Evidence.objects.create(
+        event=opened, article=article, start=again, end=again + len(paragraph), quote=paragraph
+    )
+    html = client.get(f"/events/{opened.pk}/", headers={"HX-Request": "true"}).content.decode()
+    assert html.count(paragraph) == 1
+    assert f"passage-{first.pk}" in html and "prints this passage 2 times" in html
+    assert "Sources (2)" in html, "the story's own passage and the repeated one, counted once"
+    document = client.get("/api/events.json").json()["events"]
+    assert sum(len(e["sources"]) for e in document if e["id"] == opened.pk) == 3

@@ -353,6 +353,19 @@ class Event(models.Model):
         timed = [e for e in self.evidence.all() if e.time_value]
         return not any(e.article.date_source in STATED_DATE_SOURCES for e in timed)
 
+    def passages_for_readers(self) -> list[Evidence]:
+        """The event's passages with a paragraph an article repeats shown once.
+
+        Some pages print a paragraph twice; both copies stay as evidence (each is where the
+        article says it), but a reader wants one quote, told how often the article has it.
+        Each returned passage carries `repeats`, the number of copies (1 for most).
+        """
+        kept: dict[tuple[int, str], Evidence] = {}
+        for passage in self.evidence.all():
+            first = kept.setdefault((passage.article_id, passage.quote), passage)
+            first.repeats = getattr(first, "repeats", 0) + 1
+        return list(kept.values())
+
     @property
     def iso_date(self) -> str | None:
         return iso_prefix(self.date, self.precision)

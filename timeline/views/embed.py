@@ -49,7 +49,7 @@ def embed(request: HttpRequest) -> HttpResponse:
     context.update(
         {
             "event": event,
-            "evidence": list(event.evidence.all()) if event else [],
+            "evidence": event.passages_for_readers() if event else [],
             "share_subject": event or timeline,
         }
     )

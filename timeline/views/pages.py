@@ -117,7 +117,7 @@ def _page_context(
             "entity_choices": _entity_choices(timeline),
             "status_choices": status_choices(),
             "event": event,
-            "evidence": list(event.evidence.all()) if event else [],
+            "evidence": event.passages_for_readers() if event else [],
         }
     )
     return context
@@ -161,7 +161,7 @@ def event_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if _is_fragment_request(request):
         context = {
             "event": event,
-            "evidence": list(event.evidence.all()),
+            "evidence": event.passages_for_readers(),
             "timeline": event.timeline,
             "querystring": event_filter.querystring(),
         }
