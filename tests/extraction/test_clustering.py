@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline.extraction.clustering import best_date, cluster_mentions
+from timeline.extraction.clustering import best_date, cluster_mentions, date_simultaneous
 from timeline.extraction.events import EventMention, find_numbers
 from timeline.extraction.records import DateSpan
 
@@ -218,3 +218,62 @@ def test_incompatible_dates_from_other_articles_are_alternatives():
     date, alternatives, _ = best_date(cluster)
     assert date.iso == "2025-06"
     assert [a.iso for a in alternatives] == ["2025-07"]
+
+
+def _story_with_a_simultaneous_sentence(opening: str, gap: int = 1) -> list:
+    """A deal dated by another article, then an undated sentence in the undated one."""
+    return cluster_mentions(
+        [
+            mention(
+                "dated",
+                "Quillo bought Brightwave for $2 billion in June.",
+                "acquisition",
+                ["Quillo", "Brightwave"],
+                date="2025-06",
+            ),
+            mention(
+                "undated",
+                "Quillo bought Brightwave for $2 billion.",
+                "acquisition",
+                ["Quillo", "Brightwave"],
+                position=4,
+            ),
+            mention(
+                "undated",
+                f"{opening} Quillo opened talks with Corvid.",
+                "talks",
+                ["Quillo", "Corvid"],
+                position=4 + gap,
+            ),
+            *background(6),
+        ]
+    )
+
+
+def _talks_date(clusters):
+    (talks,) = [c for c in clusters if "Corvid" in c.entities]
+    return best_date(talks)[0]
+
+
+def test_a_simultaneous_happening_takes_the_date_of_the_one_before():
+    clusters = _story_with_a_simultaneous_sentence("Simultaneously,")
+    assert _talks_date(clusters) is None
+    date_simultaneous(clusters)
+    assert _talks_date(clusters) == MONTH["2025-06"]
+    (talks,) = [c for c in clusters if "Corvid" in c.entities]
+    assert talks.members[0].dated_by == "simultaneous"
+
+
+def test_at_the_same_time_is_a_cue_and_also_is_not():
+    clusters = _story_with_a_simultaneous_sentence("At the same time,")
+    date_simultaneous(clusters)
+    assert _talks_date(clusters) == MONTH["2025-06"]
+    clusters = _story_with_a_simultaneous_sentence("Quillo also said that")
+    date_simultaneous(clusters)
+    assert _talks_date(clusters) is None
+
+
+def test_a_cue_far_from_any_happening_dates_nothing():
+    clusters = _story_with_a_simultaneous_sentence("Simultaneously,", gap=4)
+    date_simultaneous(clusters)
+    assert _talks_date(clusters) is None

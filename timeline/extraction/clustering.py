@@ -32,6 +32,11 @@ weighing more than focus-dated, and that more than reference-dated; the most
 supported, then most precise, wins and the dates that contradict it are kept as
 alternatives. Dates are never averaged.
 
+A happening told as simultaneous with the one before it ("Simultaneously, Meta opened
+talks ...", "At the same time, ...") and dated by nothing else takes the date of that
+preceding happening's event once the clusters are made (`date_simultaneous`): the
+cue is the text's own claim, and the date it points to may come from other articles.
+
 What it deliberately does not do: no title or summary (`titles`), no filtering of
 weak events (`pipeline` decides what to publish).
 """
@@ -68,7 +73,14 @@ _ONCE = {"founding"}
 _SPECIFIC = 1.6
 _MAX_COMPARED = 6
 # How much a piece of evidence's date counts, by how it was dated (see `events`).
-_DATING_WEIGHT = {"sentence": 1.0, "focus": 0.5, "reference": 0.3}
+_DATING_WEIGHT = {"sentence": 1.0, "focus": 0.5, "simultaneous": 0.5, "reference": 0.3}
+# Openings that put a sentence's happening at the time of the one told just before.
+_SIMULTANEOUS = re.compile(
+    r"^(?:simultaneously|concurrently|in parallel|(?:at |around |at around )the same time)\b",
+    re.IGNORECASE,
+)
+# How many sentences back the preceding happening may be (one sentence of detail between).
+_SIMULTANEOUS_REACH = 2
 MERGE_THRESHOLD = 1.6
 _WORD = re.compile(r"\w+")
 _GENERIC_NAME_WORDS = {
@@ -454,3 +466,30 @@ def best_date(cluster: Cluster) -> tuple[DateSpan | None, list[DateSpan], EventM
         key=lambda m: (m.dated_by != "sentence", m.article, m.position),
     )
     return chosen, alternatives, source
+
+
+def date_simultaneous(clusters: list[Cluster]) -> None:
+    """Date undated mentions that say they happened at the time of the preceding one.
+
+    Runs after clustering, so the preceding happening's date may be one that other
+    articles gave its event. Only clusters with no date of their own are touched, and a
+    mention takes a date only from the nearest preceding mention of another cluster in
+    its article, within `_SIMULTANEOUS_REACH` sentences.
+    """
+    home: dict[tuple[str, int], int] = {}
+    for ci, cluster in enumerate(clusters):
+        for m in cluster.members:
+            home.setdefault((m.article, m.position), ci)
+    dates = [best_date(c)[0] for c in clusters]
+    for ci, cluster in enumerate(clusters):
+        if dates[ci] is not None:
+            continue
+        for m in cluster.members:
+            if not _SIMULTANEOUS.match(m.quote):
+                continue
+            for back in range(1, _SIMULTANEOUS_REACH + 1):
+                before = home.get((m.article, m.position - back))
+                if before is not None and before != ci:
+                    if dates[before] is not None:
+                        m.date, m.dated_by = dates[before], "simultaneous"
+                    break

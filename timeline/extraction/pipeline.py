@@ -49,6 +49,7 @@ from timeline.extraction.clustering import (
     MentionWeights,
     best_date,
     cluster_mentions,
+    date_simultaneous,
     dates_agree,
     similarity,
 )
@@ -126,6 +127,7 @@ def extract_timeline(articles: Sequence[ArticleInput]) -> TimelineExtraction:
 
     all_mentions = [m for key in sorted(mentions) for m in mentions[key]]
     clusters = cluster_mentions(all_mentions)
+    date_simultaneous(clusters)
     events = [e for c in clusters if _publishable(c, index) for e in [_event(c, index)] if e.title]
     events.sort(key=_event_order)
     return TimelineExtraction(readings=readings, events=events, errors=errors)
