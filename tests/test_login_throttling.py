@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories_admin import PASSWORD, make_editor
+from timeline.client_address import client_address
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +85,35 @@ def test_the_lockout_page_does_not_say_whether_the_account_exists(client, settin
     response = sign_in(client, "anything", "nobody")
     assert response.status_code == 429
     assert "nobody" not in response.content.decode()
+
+
+def test_behind_a_trusted_proxy_the_lock_is_kept_per_reader(editor, settings):
+    """Every request comes from the proxy; the readers differ only in X-Forwarded-For."""
+    settings.TIMELINE_TRUSTED_PROXY_COUNT = 1
+    attacker = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    fail(attacker, settings.AXES_FAILURE_LIMIT)
+    assert sign_in(attacker, PASSWORD).status_code == 429
+    reader = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.20")
+    assert sign_in(reader, PASSWORD).status_code == 302
+    # Writing another address at the left of the header does not escape the lock.
+    forger = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.20, 198.51.100.7")
+    assert sign_in(forger, PASSWORD).status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("hops", "header", "expected"),
+    [
+        (0, "198.51.100.7", "10.0.0.2"),
+        (1, "198.51.100.7", "198.51.100.7"),
+        (1, "6.6.6.6, 198.51.100.7", "198.51.100.7"),
+        (2, "6.6.6.6, 198.51.100.7, 10.0.0.1", "198.51.100.7"),
+        (2, "198.51.100.7", "10.0.0.2"),
+        (1, "not-an-address", "10.0.0.2"),
+        (1, "", "10.0.0.2"),
+        (1, "2001:db8::1", "2001:db8::1"),
+    ],
+)
+def test_client_address_believes_only_the_trusted_proxies(rf, settings, hops, header, expected):
+    settings.TIMELINE_TRUSTED_PROXY_COUNT = hops
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=header)
+    assert client_address(request) == expected

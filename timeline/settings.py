@@ -205,3 +205,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "timeline.views.accounts.sign_in_locked"
+# Behind N reverse proxies the reader's address is read from X-Forwarded-For (see
+# timeline/client_address.py); 0 ignores the header, which a client can forge.
+TIMELINE_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "timeline.client_address.client_address"
