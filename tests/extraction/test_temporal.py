@@ -684,3 +684,88 @@ def test_a_planned_weekday_does_not_pull_the_focus_back():
 def test_weekday_direction_follows_the_governing_verb(text, value):
     monday = dt.date(2016, 10, 10)
     assert next(v for t, v in found(text, monday).values() if t == "DATE") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("The strike is expected to last two days.", "two days", "P2D"),
+        ("Officials say the fighting could last several weeks.", "several weeks", "PXW"),
+        ("The hearing will last about an hour.", "an hour", "PT1H"),
+    ],
+)
+def test_the_verb_last_is_not_part_of_a_duration(text, expected, value):
+    assert found(text)[expected] == ("DURATION", value)
+
+
+def test_last_before_a_count_without_a_verb_stays_in_the_extent():
+    assert found("Sales fell over the last three months.") == {
+        "the last three months": ("DURATION", "P3M")
+    }
+    assert "last year" in found("Output rose to last year's level.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        (
+            "Growth should pick up in the second half of the year.",
+            "the second half of the year",
+            "2025-H2",
+        ),
+        (
+            "The plant opens in the first quarter of next year.",
+            "the first quarter of next year",
+            "2026-Q1",
+        ),
+        (
+            "Profit fell in the third quarter of last year.",
+            "the third quarter of last year",
+            "2024-Q3",
+        ),
+    ],
+)
+def test_a_quarter_or_half_of_a_named_year_is_one_expression(text, expected, value):
+    assert found(text) == {expected: ("DATE", value)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was the second day of the conclave.", "the second day"),
+        ("On his first day in office, he signed the order.", "first day"),
+    ],
+)
+def test_an_ordinal_day_of_an_event_is_a_date(text, expected):
+    assert found(text) == {expected: ("DATE", "XXXX-XX-XX")}
+
+
+def test_an_ordinal_day_needs_what_it_counts_in():
+    assert found("The first day was calm.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The show starts at 7 p.m. Eastern.", "7 p.m. Eastern"),
+        ("The launch is at 8:30 p.m. Eastern Standard Time.", "8:30 p.m. Eastern Standard Time"),
+        ("Kickoff is at 9 a.m. Pacific time.", "9 a.m. Pacific time"),
+    ],
+)
+def test_a_spelled_us_time_zone_belongs_to_the_clock_time(text, expected):
+    assert list(found(text)) == [expected]
+
+
+def test_a_capitalised_region_after_a_clock_time_is_not_a_zone():
+    assert list(found("Shelling began at 6 a.m. Eastern Ukraine time.")) == ["6 a.m."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("A yearlong truce followed.", "yearlong", "P1Y"),
+        ("The weeklong festival ends today.", "weeklong", "P1W"),
+    ],
+)
+def test_one_word_unit_long_adjectives_are_durations(text, expected, value):
+    assert found(text)[expected] == ("DURATION", value)

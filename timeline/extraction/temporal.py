@@ -16,7 +16,10 @@ text order, with `text[m.start:m.end] == m.text`. It runs in three steps:
    apposition to a date is part of it ("Monday, March 18, 2013"); a year range gives two
    years; years read out in words are years ("nineteen ninety-six", "the year two
    thousand"); capitalised time words mid-sentence are titles ("60 Minutes"), except in
-   headlines; "three days later" is the duration "three days", as TimeBank marks it. "Right after
+   headlines; "three days later" is the duration "three days", as TimeBank marks it; the verb
+   "last" stays out ("expected to last two days" -> "two days"); a day counted within an
+   event ("the second day of the talks") is a date whose value the text does not give
+   (`XXXX-XX-XX`). "Right after
    that" is no TimeML expression, but the timeline needs it: it gets the focus date with
    mod AFTER. Overlaps are settled longest-first; then a modifier right before a kept candidate
    ("early", "late", "mid-", "the end of") is folded in and sets `mod`.

@@ -216,7 +216,14 @@ TIME_OF_DAY = (
     rf"|(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*{AMPM}"
     r"|(?i:noon|midnight|midday))"
 )
-TIME_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT)\b|\s+(?i:local\s+time)\b)"
+# A zone named after a clock time is part of it: "7 p.m. EST", "noon local time", and the
+# spelled US zones "8 p.m. Eastern", "9 a.m. Pacific time" (capitalised, so "eastern Syria"
+# stays out).
+TIME_ZONE = (
+    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT)\b|\s+(?i:local\s+time)\b"
+    r"|\s+(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:[Ss]tandard\s+|[Dd]aylight\s+)?[Tt]ime)?"
+    r"(?!\s+[A-Z])\b)"
+)
 
 
 @dataclass(slots=True)

@@ -464,6 +464,12 @@ def b_units_ago(m: re.Match) -> Sem | None:
     return Sem("ref", value="PAST_REF")
 
 
+def b_ordinal_day(m: re.Match) -> Sem | None:
+    """A day counted within an event or a period: "the second day of the talks", "(his)
+    first day in office". A date, but which one the text alone does not say."""
+    return Sem("ref", value="XXXX-XX-XX")
+
+
 def b_in_the_pod(m: re.Match) -> Sem | None:
     """That part of the day the text is talking about: "in the morning"."""
     return Sem("focus_day", "TIME", part=PARTS_OF_DAY[m.group("pod").lower()])
@@ -701,11 +707,15 @@ def b_quarter(m: re.Match) -> Sem | None:
     qn = ORDINALS[q.lower()] if q.lower() in ORDINALS else int(q)
     if q.lower() == "last" and unit == "half":
         qn = 2
-    if q.lower() == "last" and not (m.group("year") or m.group("year0") or m.group("year1")):
+    if q.lower() == "last" and not (
+        m.group("year") or m.group("year0") or m.group("year1") or m.group("yrel")
+    ):
         return None  # "the last quarter" is the previous one: a relative expression
     year = m.group("year") or m.group("year0") or m.group("year1")
     sem = Sem("quarter", unit="H" if unit == "half" else "Q", n=qn)
-    rel = (m.group("rel") or "").lower()
+    rel = (m.group("rel") or m.group("yrel") or "").lower()
+    if rel == "the":
+        rel = ""  # "the second half of the year": the year of the story, as for no year
     if rel and not year:
         sem.offset = {"last": -1, "next": 1}.get(rel, 0)
         sem.anchor = "deictic"
@@ -1071,6 +1081,15 @@ RULES: list[tuple[re.Pattern, object, int]] = [
     (compile_rule(r"(?i:a\s+later\s+date)"), b_later_date, 2),
     (
         compile_rule(
+            r"(?:(?i:the)\s+|(?<=\b(?:his|her|its|our)\s)|(?<=\btheir\s))"
+            r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?i:day)"
+            r"(?=\s+(?:of|in|on|at)\s)"
+        ),
+        b_ordinal_day,
+        1,
+    ),
+    (
+        compile_rule(
             r"(?i:(?P<unit>minutes|hours|days|weeks|months|years))"
             r"(?=\s+(?i:later|earlier|after|before|following|since|leading\s+up|that\s+followed)\b)"
         ),
@@ -1178,7 +1197,8 @@ RULES: list[tuple[re.Pattern, object, int]] = [
             r"|(?i:the)\s+)"
             rf"(?:(?P<year0>{YEAR})\s+)?)?(?i:(?:fiscal|calendar)\s+)?"
             rf"(?P<q>{ORDINAL}|[1-4])(?:[\s-]+(?i:fiscal\s+|calendar\s+)?)(?P<qunit>(?i:quarter|half))"
-            rf"(?:\s+(?i:of\s+)?(?i:(?:fiscal|calendar)\s+)?(?P<year>{YEAR}|'\d\d))?"
+            rf"(?:\s+(?i:of\s+)?(?i:(?:fiscal|calendar)\s+)?(?P<year>{YEAR}|'\d\d)"
+            r"|\s+(?i:of\s+(?P<yrel>the|this|last|next)\s+(?:fiscal\s+|calendar\s+)?year))?"
         ),
         b_quarter,
         3,
@@ -1261,7 +1281,7 @@ RULES: list[tuple[re.Pattern, object, int]] = [
         3,
     ),
     (
-        compile_rule(rf"(?:(?P<num>{NUM})-)?(?P<unit>{UNIT})(?P<plural>s)?-(?i:long)"),
+        compile_rule(rf"(?:(?P<num>{NUM})-)?(?P<unit>{UNIT})(?P<plural>s)?-?(?i:long)"),
         b_unit_long,
         3,
     ),
@@ -1372,6 +1392,16 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# "last" is the verb, not "the previous", after an infinitive "to" or a modal when a count
+# follows: "expected to last two days", "could last several weeks", "will last about an
+# hour". ("rose to last year's level" keeps "last": no count follows it.)
+_VERB_LAST = re.compile(rf"last\s+(?=(?:{NUM}|{VAGUE}|(?i:about|nearly|over|more|less|up)\b))")
+_VERB_LAST_BEFORE = re.compile(
+    r"(?i:\b(?:to|will|would|could|can|may|might|should|must|shall|did|does|do|not|n't|'ll)"
+    r"|[’']ll)\s+$"
+)
+
+
 def _is_premodifier(text: str, end: int) -> bool:
     """Whether a hyphenated expression ending at `end` modifies a following noun."""
     return _NOUN_AFTER.match(text, end) is not None
@@ -1430,6 +1460,8 @@ def _kinds_of(word: str) -> tuple[str, ...]:
     if lower in SEASONS:
         kinds.append("season")
     stem = lower[:-1] if lower.endswith("s") else lower
+    if lower.endswith("long") and lower[:-4] in _UNIT_WORDS:
+        stem = lower[:-4]  # "yearlong", "weeklong": one word for a duration used as adjective
     if stem in _UNIT_WORDS or lower in _UNIT_WORDS:
         kinds.append("unit")
     if lower.endswith("ties"):
@@ -1496,6 +1528,7 @@ _RULE_TRIGGERS = {
     b_mid_pod: ("pod",),
     b_clock_pod: ("pod", "clock"),
     b_later_date: ("deictic",),
+    b_ordinal_day: ("unit",),
     b_duration_range: ("unit",),
     b_of_the_century: ("unit",),
     b_overnight: ("pod",),
@@ -1596,6 +1629,9 @@ def _headline(text: str, pos: int) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+_ZONE_NAMES = frozenset("Eastern Pacific Central Mountain Standard Daylight".split())
+
+
 def _in_a_title(text: str, m: re.Match) -> bool:
     """Whether a normally lower-case time word is capitalised mid-sentence: a name.
 
@@ -1607,6 +1643,8 @@ def _in_a_title(text: str, m: re.Match) -> bool:
         if not word[0].isupper() or word.isupper():
             continue
         lower = word.lower()
+        if lower == "time" and k > 0 and words[k - 1] in _ZONE_NAMES:
+            continue  # "Eastern Standard Time" names a clock's zone, not a show
         stem = lower[:-1] if lower.endswith("s") else lower
         if lower in _DEICTIC_WORDS or lower in _POD_WORDS or stem in _UNIT_WORDS:
             if k > 0 or not _OPENING.search(text, max(0, m.start() - 8), m.start()):
@@ -1638,6 +1676,10 @@ def find_candidates(text: str) -> list[Candidate]:
                 ):
                     # "the third-quarter loss": the article belongs to the noun, not the time.
                     start = lead.end()
+                verb = _VERB_LAST.match(text, start, m.end())
+                if verb and _VERB_LAST_BEFORE.search(text, max(0, start - 12), start):
+                    # "expected to last two days": the verb "last" is no part of the time.
+                    start = verb.end()
                 out.append(Candidate(start, m.end(), sem, priority))
     return out
 
