@@ -769,3 +769,33 @@ def test_a_capitalised_region_after_a_clock_time_is_not_a_zone():
 )
 def test_one_word_unit_long_adjectives_are_durations(text, expected, value):
     assert found(text)[expected] == ("DURATION", value)
+
+
+MONDAY = dt.date(2024, 7, 22)
+
+
+def test_a_deadline_given_in_the_past_is_still_to_come():
+    text = "On Monday the panel asked the firm to reply by Wednesday."
+    assert found(text, MONDAY)["Wednesday"] == ("DATE", "2024-07-24")
+    # A plain past report of the same weekday is the one just gone.
+    assert found("The firm replied on Wednesday.", MONDAY)["Wednesday"] == ("DATE", "2024-07-17")
+
+
+def test_a_past_anaphor_does_not_count_from_a_date_still_to_come():
+    friday = dt.date(2016, 10, 14)
+    text = (
+        "The ban took effect on Friday. The order lapses at noon on Saturday. "
+        "Two days earlier, the maker cut its forecast."
+    )
+    assert found(text, friday)["Two days earlier"] == ("DATE", "2016-10-12")
+    # Told of the future, the same words count from the scheduled day.
+    text = "The vote is set for Saturday. Two days earlier, the board will meet."
+    assert found(text, friday)["Two days earlier"] == ("DATE", "2016-10-13")
+
+
+def test_a_past_weekend_after_a_deadline_still_to_come_is_the_one_just_ended():
+    text = (
+        "The panel asked the firm to reply by Wednesday. Over the weekend the firm "
+        "released a repair tool."
+    )
+    assert found(text, MONDAY)["the weekend"] == ("DATE", "2024-W29-WE")

@@ -55,6 +55,8 @@ _PLANNED = re.compile(
     r"(?i:\b(?:would|might|plann(?:ed|ing)|plans?|schedul(?:ed|ing)|as\s+soon\s+as|set\s+to"
     r"|due\s+to|expected\s+to|headed|heading)\b)"
 )
+# An infinitive, then "by" right before the weekday: a deadline someone was given.
+_DEADLINE = re.compile(r"(?i:\bto\s+[a-z]+\b[^.;:]*\bby\s+(?:on\s+)?$)")
 _PAST_VERB_BEFORE = re.compile(
     r"(?i:\b(?:said|told|announced|predicted|issued|reported|confirmed|denied|declared"
     r"|warned|met)\s+(?:[\w’'-]+\s+){0,3}?(?:on\s+)?$)"
@@ -304,10 +306,9 @@ class Resolver:
         self.focus: Point | None = None
         self.focus_hold = False
         self.day_focus: Point | None = None
-        # The last date whose year could not be known ("this past April" with no
-        # reference, XXXX-04): anaphora after it stay just as underspecified.
-        self.loose_focus: str | None = None
-        self.day_focus: Point | None = None
+        # The last day in focus that is not after the reference: what a past-tense
+        # anaphor counts from when the focus has moved to a date still to come.
+        self.told_day_focus: Point | None = None
         # The last date whose year could not be known ("this past April" with no
         # reference, XXXX-04): anaphora after it stay just as underspecified.
         self.loose_focus: str | None = None
@@ -327,6 +328,28 @@ class Resolver:
         ):
             return Point(gran, floor(f.date, gran))
         return self._ref_point(gran)
+
+    def _set_day_focus(self, p: Point) -> None:
+        self.day_focus = p
+        if self.ref is None or p.date <= self.ref:
+            self.told_day_focus = p
+
+    def _told_instead(self, f: Point | None, start: int, end: int) -> Point | None:
+        """The focus a past-tense anaphor counts from.
+
+        A past sentence after a date still to come ("The ban takes effect on Saturday. Two
+        days earlier, Samsung cut its forecast") counts from the last day the story told as
+        already here or past, not from the scheduled one.
+        """
+        if (
+            f is not None
+            and self.ref is not None
+            and f.date > self.ref
+            and self.told_day_focus is not None
+            and tense(self.text, start, end) == "past"
+        ):
+            return self.told_day_focus
+        return f
 
     def _year_for(
         self, month: int, start: int, end: int, direction: str = "", day: int = 15
@@ -380,7 +403,7 @@ class Resolver:
             else:
                 self.focus = Point("day", out.date)
             if self.focus is not None and self.focus.gran == "day":
-                self.day_focus = self.focus
+                self._set_day_focus(self.focus)
             self.loose_focus = None
             return typ, value, sem.mod
         typ, value = out
@@ -388,7 +411,7 @@ class Resolver:
             self.loose_focus = value
         return typ, value, sem.mod
 
-    def anchor(self, unit: str, n: float | None, sign: int) -> str:
+    def anchor(self, unit: str, n: float | None, sign: int, start: int, end: int) -> str:
         """The date a duration counted from the focus points to ("two days later").
 
         Counts `n` units forward (`sign` 1) or back (-1) from the focus, at the unit's
@@ -397,6 +420,8 @@ class Resolver:
         Returns "" when the count is vague or the focus is missing or too coarse.
         """
         f = self.focus
+        if f is not None and f.gran == "day":
+            f = self._told_instead(f, start, end)
         if f is None or unit not in _ANCHOR_UNITS:
             return ""
         if n is None and unit in ("S", "MIN", "H"):
@@ -422,7 +447,7 @@ class Resolver:
             out = Point(gran, floor(shift(Point(f.gran, f.date), unit, k).date, gran))
         self.focus = out
         if out.gran == "day":
-            self.day_focus = out
+            self._set_day_focus(out)
         self.loose_focus = None
         return fmt(out)
 
@@ -504,7 +529,12 @@ class Resolver:
                 delta = fwd
             elif t == "past":
                 delta = back
-                if fwd <= 3 and _PLANNED.search(sentence_around(self.text, start, end)[0]):
+                left = sentence_around(self.text, start, end)[0]
+                if _DEADLINE.search(left):
+                    # A deadline set in the past: "asked the company to respond by
+                    # Wednesday" (told on a Monday) is the coming Wednesday.
+                    delta = fwd
+                elif fwd <= 3 and _PLANNED.search(left):
                     # Future in the past: "planned to leave on Thursday", "would travel
                     # Thursday", "as soon as Tuesday" (told the day before).
                     delta = fwd
@@ -612,7 +642,8 @@ class Resolver:
         if sem.anchor == "deictic":
             anchor = self.ref
         else:
-            anchor = self.day_focus.date if self.day_focus is not None else self.ref
+            told = self._told_instead(self.day_focus, start, end)
+            anchor = told.date if told is not None else self.ref
         if anchor is None:
             return "DATE", "XXXX-WXX-WE"
         direction = sem.direction
@@ -663,6 +694,8 @@ class Resolver:
             f = self.focus
             if f is not None and gran in ("day", "week") and f.gran not in ("day", "week"):
                 f = self.day_focus
+            if f is not None and f.gran == "day":
+                f = self._told_instead(f, start, end)
             base = Point(f.gran, floor(f.date, f.gran), f.part) if f is not None else None
             if base is not None and base.gran in ("century", "decade") and gran != base.gran:
                 base = None
