@@ -799,3 +799,26 @@ def test_a_past_weekend_after_a_deadline_still_to_come_is_the_one_just_ended():
         "released a repair tool."
     )
     assert found(text, MONDAY)["the weekend"] == ("DATE", "2024-W29-WE")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # On a Thursday, "Thursday of last week" is a week back, not today.
+        ("It did not recover until Thursday of last week.", "2024-07-25"),
+        ("The fair opens on Monday of next week.", "2024-08-05"),
+        ("The plant closed on July 3. On Friday of that week, it reopened.", "2024-07-05"),
+    ],
+)
+def test_a_weekday_of_a_counted_week_is_one_date(text, expected):
+    thursday = dt.date(2024, 8, 1)
+    (mention,) = [m for m in tag(text, thursday) if " of " in m.text]
+    assert mention.text.endswith(" week") and mention.text.split()[0].endswith("day")
+    assert mention.value == expected
+
+
+def test_a_weekday_of_a_counted_week_without_reference_is_underspecified():
+    assert found("It reopened on Tuesday of last week.", None)["Tuesday of last week"] == (
+        "DATE",
+        "XXXX-WXX-2",
+    )

@@ -464,6 +464,16 @@ def b_units_ago(m: re.Match) -> Sem | None:
     return Sem("ref", value="PAST_REF")
 
 
+def b_weekday_of_week(m: re.Match) -> Sem | None:
+    """A weekday of a week counted from the reference or the focus: "Thursday of last
+    week" is that week's Thursday, which need not be the last Thursday."""
+    sem = b_relative_unit(m)
+    if sem is None or sem.kind != "relative":
+        return None
+    sem.kind, sem.weekday = "weekday_of_week", weekday_number(m.group("wd"))
+    return sem
+
+
 def b_ordinal_day(m: re.Match) -> Sem | None:
     """A day counted within an event or a period: "the second day of the talks", "(his)
     first day in office". A date, but which one the text alone does not say."""
@@ -1081,6 +1091,14 @@ RULES: list[tuple[re.Pattern, object, int]] = [
     (compile_rule(r"(?i:a\s+later\s+date)"), b_later_date, 2),
     (
         compile_rule(
+            rf"(?P<wd>{WEEKDAY})\s+(?i:of)\s+(?P<rel>(?i:(?:the\s+)?(?:last|past|previous|prior"
+            r"|preceding|next|coming|following)|this|that))\s+(?P<unit>(?i:week))\b"
+        ),
+        b_weekday_of_week,
+        3,
+    ),
+    (
+        compile_rule(
             r"(?:(?i:the)\s+|(?<=\b(?:his|her|its|our)\s)|(?<=\btheir\s))"
             r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?i:day)"
             r"(?=\s+(?:of|in|on|at)\s)"
@@ -1515,6 +1533,7 @@ _RULE_TRIGGERS = {
     b_numeric: ("digit",),
     b_bare_month: ("month",),
     b_weekday: ("weekday",),
+    b_weekday_of_week: ("weekday",),
     b_deictic_day: ("deictic",),
     b_this_pod: ("pod",),
     b_last_night: ("pod",),

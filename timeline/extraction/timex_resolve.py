@@ -576,6 +576,12 @@ class Resolver:
         p.part = sem.part
         return p
 
+    def _r_weekday_of_week(self, sem: Sem, start: int, end: int):
+        week = self._r_relative(sem, start, end)
+        if not isinstance(week, Point):
+            return "DATE", f"XXXX-WXX-{sem.weekday}"
+        return Point("day", week.date + dt.timedelta(days=sem.weekday - 1))
+
     def _r_the_unit(self, sem: Sem, start: int, end: int):
         if not sem.unit:
             f = self.focus
