@@ -822,3 +822,22 @@ def test_a_weekday_of_a_counted_week_without_reference_is_underspecified():
         "DATE",
         "XXXX-WXX-2",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("The chatbot went online on Nov. 30 last year.", "Nov. 30 last year", "2024-11-30"),
+        ("The shop opened on March 3 this year.", "March 3 this year", "2025-03-03"),
+        ("The shop will open on March 3, next year.", "March 3, next year", "2026-03-03"),
+    ],
+)
+def test_a_day_of_a_counted_year_is_one_date(text, expected, value):
+    assert found(text)[expected] == ("DATE", value)
+
+
+def test_a_day_of_a_counted_year_without_reference_has_no_year():
+    assert found("It opened on March 3 last year.", None)["March 3 last year"] == (
+        "DATE",
+        "XXXX-03-03",
+    )

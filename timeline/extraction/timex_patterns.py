@@ -228,6 +228,14 @@ def b_month_rel_year(m: re.Match) -> Sem | None:
     return Sem("month", month=month_number(m.group("mon")), offset=offset, anchor="year")
 
 
+def b_month_day_rel_year(m: re.Match) -> Sem | None:
+    """A day of a year counted from the reference: "Nov. 30 last year", "March 3 this year"."""
+    sem = b_month_day(m)
+    if sem is not None:
+        sem.anchor, sem.offset = "year", {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    return sem
+
+
 def b_year_ending(m: re.Match) -> Sem | None:
     """A twelve-month period, not a calendar year: "the year ended Sept. 30"."""
     return Sem("duration", "DURATION", unit="Y", n=1)
@@ -988,6 +996,14 @@ RULES: list[tuple[re.Pattern, object, int]] = [
     ),
     (compile_rule(rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})"), b_month_year, 4),
     (
+        compile_rule(
+            rf"(?P<mon>{MONTH})\s*(?P<day>{DAY}),?\s+(?:of\s+)?(?P<rel>(?i:this|last|next))"
+            r"\s+(?i:year)\b"
+        ),
+        b_month_day_rel_year,
+        4,
+    ),
+    (
         compile_rule(rf"(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year)"),
         b_month_rel_year,
         4,
@@ -1527,6 +1543,7 @@ _RULE_TRIGGERS = {
     b_month_day: ("month",),
     b_month_year: ("month",),
     b_month_rel_year: ("month",),
+    b_month_day_rel_year: ("month",),
     b_week_of: ("month",),
     b_second_day: ("month",),
     b_iso: ("digit",),

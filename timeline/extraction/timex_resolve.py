@@ -468,7 +468,10 @@ class Resolver:
         return Point("day", d)
 
     def _r_month_day(self, sem: Sem, start: int, end: int):
-        year = self._year_for(sem.month, start, end, day=sem.day)
+        if sem.anchor == "year":
+            year = self.ref.year + sem.offset if self.ref is not None else None
+        else:
+            year = self._year_for(sem.month, start, end, day=sem.day)
         if year is not None and sem.weekday is not None:
             # "Monday, Oct. 26": the weekday says which year it is, if one nearby fits.
             for candidate in (year, year - 1, year + 1):
