@@ -277,3 +277,35 @@ def test_a_cue_far_from_any_happening_dates_nothing():
     clusters = _story_with_a_simultaneous_sentence("Simultaneously,", gap=4)
     date_simultaneous(clusters)
     assert _talks_date(clusters) is None
+
+
+def test_two_people_leaving_on_one_day_are_two_departures():
+    from timeline.extraction.events import leaver
+
+    removed = mention(
+        "a",
+        "Quillo's board removed Ann Lee as chief.",
+        "departure",
+        ["Quillo", "Ann Lee"],
+        date="2025-06",
+    )
+    removed.trigger, removed.trigger_start = "removed", removed.quote.index("removed")
+    quit_ = mention(
+        "b",
+        "Bo Chan quit in protest at Ann Lee's treatment.",
+        "departure",
+        ["Bo Chan", "Ann Lee"],
+        date="2025-06",
+    )
+    quit_.trigger, quit_.trigger_start = "quit", 7
+    again = mention(
+        "c",
+        "The board of Quillo removed Ms Lee after a review.",
+        "departure",
+        ["Quillo", "Ann Lee"],
+        date="2025-06",
+    )
+    again.trigger, again.trigger_start = "removed", again.quote.index("removed")
+    assert (leaver(removed), leaver(quit_), leaver(again)) == ("Ann Lee", "Bo Chan", "Ann Lee")
+    clusters = cluster_mentions([removed, quit_, again, *background(6)])
+    assert {"a", "c"} in groups(clusters) and {"b"} in groups(clusters)

@@ -287,3 +287,25 @@ def test_the_airline_refers_to_the_subject_before_not_the_most_named():
     )
     hire = next(m for m in found if m.action == "hire")
     assert hire.subject == "Vexo Airlines"
+
+
+def test_a_standing_partnership_is_no_deal_but_striking_one_is():
+    standing = detect("Ann Lee said Quillo's partnership with Vexo remained stable.")
+    assert all(m.action != "deal" for m in standing)
+    assert one("Quillo struck a partnership with Vexo on Monday.").action == "deal"
+    assert one("Quillo signed a new contract with Vexo on Monday.").action == "deal"
+
+
+def test_signing_a_letter_is_a_statement_not_a_deal():
+    m = one("More than 700 staff signed a letter on Monday urging the board to resign.")
+    assert m.action == "statement"
+
+
+def test_what_an_inquiry_concluded_is_a_report():
+    m = one("Quillo said on Friday that an outside review had concluded that Ann Lee did no wrong.")
+    assert m.action == "report"
+    assert m.date.iso == "2024-03-15"
+
+
+def test_removing_a_named_person_is_a_departure():
+    assert one("Quillo's board removed Ann Lee on Friday.").action == "departure"

@@ -304,3 +304,14 @@ def test_a_mid_phrase_cut_drops_the_unfinished_prepositional_phrase():
         title
         == "Several senators publicly ask whether the federal agencies of Vexo depend too heavily"
     )
+
+
+def test_a_departure_headline_names_who_left_and_who_decided():
+    ms, index = mentions(
+        "Quillo Inc.'s board removed Ann Lee, its chief executive, on Friday.",
+        "Bo Chan, the president, quit Quillo Inc. on Friday in protest at Ann Lee's treatment.",
+    )
+    removal = [m for m in ms if m.article == "a0"]
+    protest = [m for m in ms if m.article == "a1"]
+    assert make_title("departure", removal, index) == "Quillo Inc. removes Ann Lee"
+    assert make_title("departure", protest, index) == "Bo Chan leaves Quillo Inc."

@@ -49,7 +49,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from timeline.extraction.events import EventMention
+from timeline.extraction.events import EventMention, leaver
 from timeline.extraction.records import PRECISIONS, DateSpan
 
 # Action classes that may describe the same happening from different angles.
@@ -230,6 +230,11 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
     own, theirs = weights.specific(m), weights.specific(other)
     if not compatible and not (own & theirs or _shares_number(m, other)):
         return 0.0
+    if m.action == other.action == "departure":
+        leaving, other_leaving = _leaver(m), _leaver(other)
+        if leaving and other_leaving and not leaving & other_leaving:
+            # "The board removed Ann Lee" / "Bo Chan quit in protest": two people, two exits.
+            return 0.0
     if {m.action, other.action} == {"hire", "departure"} and own & theirs:
         # One participant hired and leaving: his arrival and his exit, two happenings.
         return 0.0
@@ -282,6 +287,12 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
         fine = max(PRECISIONS.index(m.date.precision), PRECISIONS.index(other.date.precision))
         score += 0.8 if fine <= PRECISIONS.index("month") else 0.3
     return score
+
+
+def _leaver(m: EventMention) -> frozenset[str]:
+    """The name words of who leaves in a departure mention, or nothing when unsure."""
+    name = leaver(m)
+    return _families(frozenset({name})) if name else frozenset()
 
 
 def _cluster_families(cluster: Cluster, weights: MentionWeights) -> frozenset[str]:

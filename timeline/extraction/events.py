@@ -94,8 +94,20 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"takeover\s+of", False),
     ],
     "deal": [
-        (r"(?:deal|agreement|partnership|contract|pact)s?\s+(?:with|to|for)", False),
-        (r"signed", True),
+        # The noun alone is often a standing state ("its partnership with Microsoft
+        # remained stable"): a deal is news when someone makes it.
+        (
+            r"(?:signed|struck|reached|inked|sealed|clinched|forged|announced|unveiled|closed"
+            r"|finalized|finalised|secured|entered\s+into)\s+(?:\S+\s+){0,3}?"
+            r"(?:deal|agreement|partnership|contract|pact)s?\s+(?:with|to|for)",
+            True,
+        ),
+        (
+            r"(?:a|an)\s+new\s+(?:\S+\s+){0,2}?(?:deal|agreement|partnership|contract|pact)s?"
+            r"\s+(?:with|to|for)",
+            False,
+        ),
+        (r"signed(?!\s+(?:an?\s+|the\s+)?(?:open\s+)?(?:letter|petition|note|memo))", True),
         (r"agreed\s+(?:\S+\s+){0,3}?to\s+(?:a\s+)?(?:deal|terms|partner|sell)", True),
         (r"(?:partnered|teamed\s+up)", True),
     ],
@@ -121,6 +133,7 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"step(?:s|ped)\s+down", True),
         (r"jumped\s+ship", True),
         (r"(?:fired|ousted|sacked|dismissed)", True),
+        (r"removed\s+(?=[A-Z])", True),
         (r"laid\s+off", True),
         (r"layoffs", False),
     ],
@@ -168,6 +181,13 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"(?:global|voluntary|formal|official|product|safety|worldwide)\s+recall", False),
     ],
     "report": [
+        # What an inquiry concluded: "an outside review ... had concluded that",
+        # "the law firm WilmerHale had found that".
+        (
+            r"(?:review|investigation|inquiry|probe|audit|investigators|law\s+firm|panel)"
+            r"\s+(?:[\w'’-]+\s+){0,5}?(?:had\s+|has\s+)?(?:concluded|found)\s+that",
+            True,
+        ),
         (
             r"(?:published|released|issued|presented)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,3}"
             r"(?:report|review|analysis|findings|study|statement|letter|results)",
@@ -212,6 +232,7 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
     ],
     "statement": [
         (r"announc(?:es|ed)", True),
+        (r"signed\s+(?:an?\s+|the\s+)?(?:open\s+)?(?:letter|petition)", True),
         (r"(?:declared|confirmed|revealed|disclosed|admitted|denied|warned|blamed)", True),
         (r"apologi[sz](?:es|ed)", True),
         (r"(?:was|were|is|are)\s+[\"“]?(?:deeply\s+|very\s+|truly\s+)?sorry|said\s+sorry", True),
@@ -503,6 +524,43 @@ class EventMention:
     strength: float = 1.0
     subject: str = ""
     agent: str = ""
+
+
+# Departures that someone else decides: the person removed is named after the verb.
+REMOVAL = re.compile(r"(?i:removed|fired|ousted|sacked|dismissed|pushed\s+out|forced\s+out)")
+
+
+def leaver(m: EventMention) -> str:
+    """Who leaves in a departure mention (one of its entities), or "" when unsure.
+
+    Someone removed ("the board removed Ann Lee", "fired Mr Lee") is the first name after
+    the verb; someone who leaves ("Bo Chan quit", "who resigned") is the mention's actor,
+    else the last name before the verb.
+    """
+    if m.action != "departure":
+        return ""
+    return _leaver_of(m.quote, m.trigger, m.trigger_start - m.start, m.entities, m.agent)
+
+
+@lru_cache(maxsize=1 << 14)
+def _leaver_of(quote: str, trigger: str, at: int, entities: tuple[str, ...], agent: str) -> str:
+    if at < 0 or at > len(quote):
+        return ""
+    removal = REMOVAL.match(trigger) is not None
+    if not removal and agent:
+        return agent
+    text = quote[at + len(trigger) :] if removal else quote[:at]
+    best, best_at = "", -1
+    for name in entities:
+        words = [w for w in name.split() if len(w) > 2 and w[0].isupper()]
+        found = [(text.find(w) if removal else text.rfind(w)) for w in words]
+        found = [f for f in found if f >= 0]
+        if not found:
+            continue
+        place = min(found) if removal else max(found)
+        if best_at < 0 or (place < best_at if removal else place > best_at):
+            best, best_at = name, place
+    return best
 
 
 def find_numbers(text: str) -> tuple[Number, ...]:

@@ -52,7 +52,7 @@ import re
 from collections import Counter
 
 from timeline.extraction.entities import EntityIndex, find_entities
-from timeline.extraction.events import EventMention
+from timeline.extraction.events import REMOVAL, EventMention, leaver
 
 MAX_TITLE = 90
 _UNIT_LETTER = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}
@@ -97,7 +97,6 @@ _TEMPLATES = {
     "acquisition": ["{S} acquires {O} for {M}", "{S} acquires {O}"],
     "deal": ["{S} strikes {M} deal with {O}", "{S} strikes deal with {O}"],
     "hire": ["{S} hires {P}", "{P} joins {S}"],
-    "departure": ["{P} leaves {S}"],
     "launch": ["{S} launches {R}", "{S} releases {R}"],
     "delay": ["{S} delays {R}"],
     "talks": ["{S} holds talks with {P}", "{S} holds talks with {O}"],
@@ -389,11 +388,38 @@ def _from_template(
         created = _created(members, subject)
         if created:
             return created
+    if action == "departure":
+        return _departure(members, index, subject, both)
     for template in _TEMPLATES.get(action, []):
         needed = re.findall(r"{(\w)}", template)
         if all(slots[k] for k in needed):
             return template.format(**slots)
     return ""
+
+
+def _departure(
+    members: list[EventMention], index: EntityIndex, subject: str, named: Counter[str]
+) -> str:
+    """Who left and whose decision it was: "Acme removes Ann Lee", "Bo Chan leaves Acme"
+    ("" when no organisation is named: the clause is rewritten instead).
+
+    The person is the one most members say is leaving (`events.leaver`), never simply the
+    first person named: "Bo Chan quit in protest at Ann Lee's treatment" is Bo Chan's exit.
+    """
+    leavers = Counter(name for m in members if (name := leaver(m)))
+    person = max(leavers, key=lambda n: (leavers[n], n)) if leavers else ""
+    if not person or index.kind(person) != "person":
+        person = _pick(named, index, ("person",), (subject,))
+    if not person:
+        return ""
+    org = subject if subject and index.kind(subject) == "organisation" else ""
+    org = org or _pick(named, index, ("organisation",), (person,))
+    removed = sum(REMOVAL.match(m.trigger) is not None for m in members if leaver(m) == person)
+    if not org:
+        return ""  # the sentence's own clause says it better: "Bo Chan left the company"
+    if removed * 2 > leavers[person]:
+        return f"{org} removes {person}"
+    return f"{person} leaves {org}"
 
 
 def _people_hired(members: list[EventMention], index: EntityIndex, subject: str) -> str:
