@@ -309,3 +309,22 @@ def test_what_an_inquiry_concluded_is_a_report():
 
 def test_removing_a_named_person_is_a_departure():
     assert one("Quillo's board removed Ann Lee on Friday.").action == "departure"
+
+
+def test_a_report_released_told_document_first_is_no_launch():
+    m = one("The review that Quillo released on Monday cleared its chief.")
+    assert m.action == "report"
+
+
+def test_what_a_law_firm_had_found_is_a_report():
+    m = one("The summary said the law firm Brant & Co had found that Ann Lee did no wrong.")
+    assert m.action == "report"
+
+
+def test_done_by_a_day_dates_but_a_deadline_does_not():
+    done = one("More than 700 staff had signed a letter by Monday afternoon.", dt.date(2024, 3, 13))
+    assert done.date.iso == "2024-03-11"
+    deadline = detect(
+        "On Tuesday the panel asked Quillo to respond by Friday.", dt.date(2024, 3, 13)
+    )
+    assert all(m.date is None or m.date.iso == "2024-03-12" for m in deadline)

@@ -182,3 +182,39 @@ def test_commentary_and_metaphor_do_not_become_events():
         published_source="header",
     )
     assert extract_timeline([article]).events == []
+
+
+def test_an_undated_analysis_is_dated_by_the_inquiry_it_discusses():
+    """An inquiry's findings told in two articles date the undated one; the older
+    removal it also recalls ("in November") must not pull it back to the autumn."""
+    autumn = ArticleInput(
+        key="autumn",
+        text=(
+            "Quillo's board removed Ann Lee as chief executive on Friday, saying it had lost "
+            "confidence in her. Earlier this month Quillo opened its first developer "
+            "conference in Denver."
+        ),
+        published=dt.date(2023, 11, 17),
+        published_source="header",
+    )
+    spring = ArticleInput(
+        key="spring",
+        text=(
+            "Quillo said on Friday that an outside review of Ann Lee's removal had concluded "
+            "that her conduct did not require it. The review found that the board had acted "
+            "within its powers."
+        ),
+        published=dt.date(2024, 3, 8),
+        published_source="header",
+    )
+    later = ArticleInput(
+        key="later",
+        text=(
+            "The review that Quillo released this month was meant to close the matter of Ann "
+            "Lee's removal in November. The summary published on March 8 said the outside "
+            "review had found that Ann Lee's removal was not required by her conduct."
+        ),
+    )
+    reference = extract_timeline([autumn, spring, later]).readings["later"].reference
+    assert reference is not None and reference.source == "inferred"
+    assert reference.date == dt.date(2024, 3, 8)

@@ -181,11 +181,18 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"(?:global|voluntary|formal|official|product|safety|worldwide)\s+recall", False),
     ],
     "report": [
+        # A document someone put out, told with the document first: "the review that
+        # OpenAI released this month" (a release of a report, not a product launch).
+        (
+            r"(?:report|review|analysis|findings|study|summary|statement)\s+(?:that|which)\s+"
+            r"(?:[\w'’-]+\s+){1,3}?(?:published|released|issued)",
+            True,
+        ),
         # What an inquiry concluded: "an outside review ... had concluded that",
         # "the law firm WilmerHale had found that".
         (
             r"(?:review|investigation|inquiry|probe|audit|investigators|law\s+firm|panel)"
-            r"\s+(?:[\w'’-]+\s+){0,5}?(?:had\s+|has\s+)?(?:concluded|found)\s+that",
+            r"\s+(?:[\w'’&.-]+\s+){0,5}?(?:had\s+|has\s+)?(?:concluded|found)\s+that",
             True,
         ),
         (
@@ -451,6 +458,8 @@ _HEDGED_NOUN = re.compile(
     re.IGNORECASE,
 )
 _DEADLINE = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+$", re.IGNORECASE)
+# A happening completed by a time: the past perfect ("had signed", "had scrapped").
+_DONE_BY = re.compile(r"\bhad\s+(?:already\s+|nearly\s+|largely\s+)?[a-z]+(?:ed|en|un|ne)\b")
 _NOUN_USE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|whose)|\d)\s+$", re.IGNORECASE)
 # An adverb right before the verb saying the happening is recent.
 _RECENT = re.compile(r"\b(?:now|recently|just|newly)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -598,9 +607,12 @@ def _is_asserted(text: str, match: re.Match[str], verbal: bool) -> bool:
     if (
         verbal
         and not match.group(0).endswith("ed")
+        and " " not in match.group(0).strip()
         and _NOUN_USE.search(text, max(0, pos - 12), pos)
     ):
-        return False  # "after the July 19 crash", "the launch": a noun, not a report
+        # "after the July 19 crash", "the launch": a noun, not a report. (A phrase that
+        # holds its verb, "the law firm had found that", is no such noun.)
+        return False
     lead = _BACKGROUND_LEAD.match(text)
     if lead and pos < lead.end():
         return False
@@ -815,8 +827,10 @@ def _can_date(passage: Passage, tm: TimeMention) -> bool:
     before = passage.text[: tm.start - passage.start]
     if _IN_NUMBER.search(before):
         return False  # "7,000" is a number, not the year 2000
-    if _DEADLINE.search(before):
-        return False  # "respond by Wednesday", "by Monday it had scrapped ...": a bound
+    if _DEADLINE.search(before) and not _DONE_BY.search(passage.text):
+        # "respond by Wednesday", "must be returned by Friday": a deadline, not a date.
+        # ("had signed a letter by Monday afternoon" is done by then: it dates.)
+        return False
     # "rose 32% from a year earlier" is a baseline; "AUSTIN, July 19, 2024 — " a dateline.
     return not (_BASELINE.search(before) or _DATELINE.match(passage.text[len(before) :]))
 

@@ -71,7 +71,7 @@ from timeline.extraction.temporal import tag
 from timeline.extraction.timex import span_of
 from timeline.extraction.titles import make_summary, make_title
 
-_MAX_REFERENCE_CANDIDATES = 2
+_MAX_REFERENCE_CANDIDATES = 4
 _MAX_PARTNER_CANDIDATES = 30
 _MIN_SUPPORT = 2
 
@@ -222,8 +222,12 @@ def _best_reference(
 ) -> tuple[ReferenceDate, list[TimeMention], list[EventMention]] | None:
     """The partner date under which the article's own dates agree best, if any does."""
     shared: Counter[str] = Counter()
+    # Partners are found once, on the undated reading: read as of a wrong candidate, a
+    # mention's date would contradict its true partner's and hide it, hiding the proof.
+    partners0: dict[tuple[int, int], list[EventMention]] = {}
     for m in found0:
-        shared.update({o.article for o in _partners(m, blocks, weights)})
+        partners0[(m.start, m.end)] = _partners(m, blocks, weights)
+        shared.update({o.article for o in partners0[(m.start, m.end)]})
     if not shared:
         return None
     by_date: Counter[dt.date] = Counter()
@@ -244,7 +248,8 @@ def _best_reference(
                 continue
             if m.date.start > candidate and m.tense in ("past", "perfect"):
                 late += 1  # a past happening after the article was written: impossible
-            for other in _partners(m, blocks, weights):
+            known = partners0.get((m.start, m.end))
+            for other in known if known is not None else _partners(m, blocks, weights):
                 if other.date is not None and other.dated_by != "reference":
                     if dates_agree(m.date, other.date):
                         agree += 1
