@@ -309,3 +309,29 @@ def test_two_people_leaving_on_one_day_are_two_departures():
     assert (leaver(removed), leaver(quit_), leaver(again)) == ("Ann Lee", "Bo Chan", "Ann Lee")
     clusters = cluster_mentions([removed, quit_, again, *background(6)])
     assert {"a", "c"} in groups(clusters) and {"b"} in groups(clusters)
+
+
+def test_a_persons_removal_and_reinstatement_are_two_happenings_even_for_the_protagonist():
+    removed = mention(
+        "a",
+        "Quillo's board removed Ann Lee as chief executive of Quillo.",
+        "departure",
+        ["Quillo", "Ann Lee"],
+        date="2025-06",
+        dated_by="focus",
+    )
+    removed.trigger, removed.trigger_start = "removed", removed.quote.index("removed")
+    back = mention(
+        "b",
+        "Ann Lee was reinstated as chief executive of Quillo by the board.",
+        "hire",
+        ["Ann Lee", "Quillo"],
+        date="2025-06",
+        dated_by="focus",
+    )
+    crowd = [
+        mention(f"bg{i}", f"Ann Lee did thing {i}.", "launch", ["Ann Lee", "Quillo"])
+        for i in range(6)
+    ]
+    clusters = cluster_mentions([removed, back, *crowd])
+    assert {"a"} in groups(clusters) and {"b"} in groups(clusters)

@@ -328,3 +328,18 @@ def test_done_by_a_day_dates_but_a_deadline_does_not():
         "On Tuesday the panel asked Quillo to respond by Friday.", dt.date(2024, 3, 13)
     )
     assert all(m.date is None or m.date.iso == "2024-03-12" for m in deadline)
+
+
+def test_the_ledes_day_reaches_a_report_two_short_paragraphs_on():
+    text = (
+        "Quillo's board removed Ann Lee as chief executive on Friday.\n\n"
+        "The directors said she had not been candid with them.\n\n"
+        "Bo Chan, the finance chief, was named interim chief executive.\n"
+    )
+    found = {m.action: m for m in detect(text, dt.date(2024, 3, 15))}
+    assert found["hire"].date.iso == "2024-03-15" and found["hire"].dated_by == "focus"
+
+
+def test_putting_a_service_online_is_a_launch_and_reinstating_a_hire():
+    assert one("Quillo put its Vexo chatbot online on Monday.").action == "launch"
+    assert one("Ann Lee was formally reinstated on Wednesday.").action == "hire"

@@ -235,9 +235,12 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
         if leaving and other_leaving and not leaving & other_leaving:
             # "The board removed Ann Lee" / "Bo Chan quit in protest": two people, two exits.
             return 0.0
-    if {m.action, other.action} == {"hire", "departure"} and own & theirs:
-        # One participant hired and leaving: his arrival and his exit, two happenings.
-        return 0.0
+    if {m.action, other.action} == {"hire", "departure"}:
+        exit_, arrival = (m, other) if m.action == "departure" else (other, m)
+        if own & theirs or (leaver(exit_) and leaver(exit_) in arrival.entities):
+            # One participant hired and leaving (even the story's protagonist: "the board
+            # removed Ann Lee" / "Ann Lee was reinstated"): two happenings.
+            return 0.0
     shared = set(m.entities) & set(other.entities)
     score = sum(min(weights(e), 2.5) for e in shared)
     families = _families(own) & _families(theirs)

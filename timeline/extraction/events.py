@@ -121,6 +121,7 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"appoint(?:s|ed)", True),
         (r"(?:was|were|is|has\s+been)\s+(?:named|tapped)", True),
         (r"courted", True),
+        (r"(?:reinstated|rejoin(?:s|ed))", True),
         (r"arrival\s+(?:at|of)", False),
     ],
     "departure": [
@@ -174,6 +175,7 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"(?:launch|release|debut|rollout)\s+of", False),
         (r"(?:latest|new)\s+offering", False),
         (r"(?:updated|shipped)", True),
+        (r"(?:put|puts)\s+(?:\S+\s+){1,3}?online|went\s+live", True),
     ],
     "recall": [
         (r"recall(?:s|ed)", True),
@@ -1200,7 +1202,7 @@ def _mention(
     elif (
         focus is not None
         and tense == "past"
-        and passage.paragraph - focus[2] <= 1
+        and passage.paragraph - focus[2] <= 2
         and position - focus[3] <= (3 if _FINE.get(focus[1].precision) else 1)
         and not _PROGRESSION.search(text)
         and not any(t.type == "DURATION" and not t.anchor_value for t in mentions)
