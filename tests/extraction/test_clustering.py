@@ -335,3 +335,18 @@ def test_a_persons_removal_and_reinstatement_are_two_happenings_even_for_the_pro
     ]
     clusters = cluster_mentions([removed, back, *crowd])
     assert {"a"} in groups(clusters) and {"b"} in groups(clusters)
+
+
+def test_one_company_founded_told_twice_without_shared_names_is_one_event():
+    year = DateSpan(D(2015, 1, 1), D(2015, 12, 31), "year")
+    a = mention(
+        "a",
+        "Quillo was set up in 2015 by a group of engineers and investors.",
+        "founding",
+        ["Quillo", "Ann Lee", "Bo Chan"],
+    )
+    b = mention("b", "It began life in 2015 as a nonprofit laboratory.", "founding")
+    for m in (a, b):
+        m.date, m.dated_by, m.agent = year, "sentence", "Quillo"
+    clusters = cluster_mentions([a, b, *background(8)])
+    assert {"a", "b"} in groups(clusters)

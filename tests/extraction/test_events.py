@@ -343,3 +343,19 @@ def test_the_ledes_day_reaches_a_report_two_short_paragraphs_on():
 def test_putting_a_service_online_is_a_launch_and_reinstating_a_hire():
     assert one("Quillo put its Vexo chatbot online on Monday.").action == "launch"
     assert one("Ann Lee was formally reinstated on Wednesday.").action == "hire"
+
+
+def test_setting_up_and_beginning_life_are_foundings():
+    assert one("Quillo was set up in 2015 as a research laboratory.").action == "founding"
+    assert one("Quillo began life in 2015 as a research laboratory.").action == "founding"
+
+
+def test_what_a_document_says_happened_is_not_dated_by_the_documents_day():
+    text = (
+        "Quillo said on Friday that an outside review had concluded that Ann Lee did no wrong.\n"
+        "According to the summary, the old board acted within its powers when it dismissed "
+        "Ann Lee.\n"
+    )
+    found = {m.action: m for m in detect(text, dt.date(2024, 3, 8))}
+    assert found["report"].date.iso == "2024-03-08"
+    assert found["departure"].date is None

@@ -267,9 +267,10 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
         score -= 1.0
     if m.action == other.action:
         score += 0.5
+        same_actor = bool(m.agent) and m.agent == other.agent  # "It began life" / "OpenAI was"
         if (
             m.action in _ONCE
-            and shared
+            and (shared or same_actor)
             and m.date
             and other.date
             and dates_agree(m.date, other.date)
@@ -327,6 +328,9 @@ def _block_keys(m: EventMention, weights: MentionWeights) -> list[tuple[str, str
     keys += [("number", f"{n.kind}:{round(math.log10(max(n.value, 1e-9)), 1)}") for n in m.numbers]
     if m.date is not None and PRECISIONS.index(m.date.precision) <= PRECISIONS.index("month"):
         keys.append(("month", m.date.start.isoformat()[:7]))
+    if m.action in _ONCE and m.date is not None:
+        # A founding in a given year is a strong key: a company is founded once.
+        keys.append(("once", f"{m.action}:{m.date.start.year}"))
     words = sorted(
         (w for w in weights.features(m)[1] if weights.word_weight.get(w, 0.0) < weights.rare),
         key=lambda w: (-weights.word_weight.get(w, 0.0), w),

@@ -163,7 +163,8 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
     ],
     "founding": [
         (r"(?:co-)?founded\s+(?:in|on)", True),
-        (r"(?:was|were)\s+(?:founded|established|created|launched|started)\s+in", True),
+        (r"(?:was|were)\s+(?:founded|established|created|launched|started|set\s+up)\s+in", True),
+        (r"(?:began|begins)\s+life\b", True),
         (r"established\s+in", True),
         (r"(?:co-)?founded\s+(?:the\s+company\s+)?(?:by|with)", True),
     ],
@@ -465,6 +466,14 @@ _DONE_BY = re.compile(r"\bhad\s+(?:already\s+|nearly\s+|largely\s+)?[a-z]+(?:ed|
 _NOUN_USE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|whose)|\d)\s+$", re.IGNORECASE)
 # An adverb right before the verb saying the happening is recent.
 _RECENT = re.compile(r"\b(?:now|recently|just|newly)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# What a document says happened ("According to the summary, the board dismissed him"):
+# the happening is the document's subject, not news of the day the document came out.
+_DOCUMENT_SAYS = re.compile(
+    r"^\W*according\s+to\s+(?:the|its|a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:summary|report|review"
+    r"|findings|filing|documents?|complaint|lawsuit|indictment|investigation|analysis|study"
+    r"|memo|letter|transcript)\b",
+    re.IGNORECASE,
+)
 
 
 def _month_of(day: dt.date) -> DateSpan:
@@ -1205,6 +1214,7 @@ def _mention(
         and passage.paragraph - focus[2] <= 2
         and position - focus[3] <= (3 if _FINE.get(focus[1].precision) else 1)
         and not _PROGRESSION.search(text)
+        and not _DOCUMENT_SAYS.match(text)
         and not any(t.type == "DURATION" and not t.anchor_value for t in mentions)
     ):
         # A sentence that states a stretch of time of its own ("cancelled 7,000 flights
