@@ -2,25 +2,29 @@
 // event's panel with htmx when a reader selects it (click, or arrow keys on the focused
 // chart). The page works without this script: the list beside the chart links to every
 // event's own page. Nothing here computes dates: the server sends each event's period.
+//
+// Plotly draws the axes, lane names, labels and range slider, and pans and zooms; the events
+// themselves are painted here on a canvas over the plot area (and in miniature on one under
+// the range slider), and hover and click are found here. As Plotly traces, 10,000 events
+// took about a second to draw as SVG, and several with the range slider's copy of them
+// (Plotly's WebGL traces measured no faster in a software-rendered browser); the canvas
+// takes milliseconds, so every event is drawn at every zoom and panning stays smooth.
 (function () {
   "use strict";
 
   const DAY = 24 * 60 * 60 * 1000;
   const LABEL_LIMIT = 400; // above this many events, labels would only be noise
-  // Above this many periods, bars cost seconds in SVG; thick line segments draw in a
-  // fraction of that. (Plotly's WebGL traces measured no faster in a software-rendered
-  // browser and need a bundle three times the size, so the page does without them.)
-  const BAR_LIMIT = 1500;
   const PALETTE = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#0e7490", "#4d7c0f", "#a21caf"];
+  const SPAN_FILL = "73"; // hex alpha (0.45) added to a lane colour: overlapping periods show through
+  const SELECTED = "#f59e0b";
   const charts = new WeakMap();
 
   function parseDay(iso) {
-    const [y, m, d] = iso.split("-").map(Number);
-    return Date.UTC(y, m - 1, d);
+    return Date.parse(iso); // a date-only ISO string is read as UTC midnight
   }
 
-  function isoDay(ms) {
-    return new Date(ms).toISOString().slice(0, 10);
+  function clamp(value, low, high) {
+    return Math.min(high, Math.max(low, value));
   }
 
   function escapeHtml(text) {
@@ -31,15 +35,6 @@
 
   function shortLabel(title) {
     return title.length > 34 ? title.slice(0, 32) + "…" : title;
-  }
-
-  function hoverText(event) {
-    const sources = event.source_count;
-    const flags = [event.precision + " precision"];
-    if (event.status === "proposed") { flags.push("proposed"); }
-    if (event.disputed) { flags.push("disputed date"); }
-    return "<b>" + escapeHtml(event.title) + "</b><br>" + escapeHtml(event.date) + " · " +
-      flags.join(" · ") + "<br>" + sources + " source" + (sources === 1 ? "" : "s");
   }
 
   // The lane of an event: by kind, or by its most specific entity among the common ones
@@ -95,31 +90,19 @@
     return [focused ? starts[cut] : first, last];
   }
 
-  // Periods as one line trace: start, middle and end of each period are hoverable points,
-  // so a click anywhere along a long period finds it. One colour, for speed.
-  function spanSegments(spans) {
-    const trace = {
-      type: "scatter", mode: "lines", name: "period", x: [], y: [], hovertext: [], customdata: [],
-      hoverinfo: "text", line: { width: 5, color: "rgba(29, 78, 216, 0.45)" },
-    };
-    spans.ids.forEach(function (id, i) {
-      const start = parseDay(spans.base[i]);
-      trace.x.push(spans.base[i], isoDay(start + spans.x[i] / 2), isoDay(start + spans.x[i]), null);
-      trace.y.push(spans.y[i], spans.y[i], spans.y[i], null);
-      trace.hovertext.push(spans.text[i], spans.text[i], spans.text[i], null);
-      trace.customdata.push(id, id, id, null);
-    });
-    return trace;
-  }
-
-  function buildFigure(events, mode, width, selected) {
-    const items = events.filter(function (e) { return e.period; }).map(function (e) {
-      return { event: e, start: parseDay(e.period[0]), end: parseDay(e.period[1]) + DAY - 1 };
+  function buildFigure(events, mode, width) {
+    const items = [];
+    events.forEach(function (event) {
+      if (!event.period) { return; }
+      const start = parseDay(event.period[0]);
+      const end = parseDay(event.period[1]) + DAY - 1;
+      // A day is a dot; a month, quarter, year or dated stretch is a bar across its period.
+      items.push({ event: event, start: start, end: end, point: end - start < DAY * 1.5, y: 0, color: "" });
     });
     items.sort(function (a, b) { return a.start - b.start || a.end - b.end || a.event.id - b.event.id; });
     if (!items.length) { return null; }
     const first = items[0].start;
-    const last = Math.max.apply(null, items.map(function (item) { return item.end; }));
+    const last = items.reduce(function (acc, item) { return Math.max(acc, item.end); }, first);
     const [from, to] = initialView(items, first, last);
     const span = Math.max(to - from, 30 * DAY);
     const withLabels = items.length <= LABEL_LIMIT;
@@ -131,74 +114,46 @@
     const rows = packRows(items, lanes, labelMs);
 
     const laneOrder = Array.from(new Set(lanes));
+    const laneIndex = new Map(laneOrder.map(function (lane, i) { return [lane, i]; }));
     const laneHeight = laneOrder.map(function (lane) {
-      return 1 + Math.max.apply(null, rows.filter(function (r, i) { return lanes[i] === lane; }));
+      return 1 + rows.reduce(function (acc, row, i) { return lanes[i] === lane ? Math.max(acc, row) : acc; }, 0);
     });
     const laneBase = [];
     laneHeight.reduce(function (acc, h, i) { laneBase[i] = acc; return acc + h + 0.6; }, 0);
-    const y = items.map(function (item, i) { return -(laneBase[laneOrder.indexOf(lanes[i])] + rows[i]); });
-
-    const points = { x: [], y: [], text: [], ids: [], color: [] };
-    const spans = { x: [], base: [], y: [], text: [], ids: [], color: [] };
+    let lowest = 0;
     items.forEach(function (item, i) {
-      const color = PALETTE[laneOrder.indexOf(lanes[i]) % PALETTE.length];
-      if (item.end - item.start < DAY * 1.5) {
-        points.x.push(isoDay(item.start));
-        points.y.push(y[i]);
-        points.text.push(hoverText(item.event));
-        points.ids.push(item.event.id);
-        points.color.push(color);
-      } else {
-        spans.x.push(item.end - item.start);
-        spans.base.push(isoDay(item.start));
-        spans.y.push(y[i]);
-        spans.text.push(hoverText(item.event));
-        spans.ids.push(item.event.id);
-        spans.color.push(color);
-      }
+      const lane = laneIndex.get(lanes[i]);
+      item.y = -(laneBase[lane] + rows[i]);
+      item.color = PALETTE[lane % PALETTE.length];
+      lowest = Math.min(lowest, item.y);
     });
-    // Labels are annotations, not text traces, so the range slider's overview shows only
-    // the markers and bars, not a smear of tiny text.
-    const annotations = withLabels ? items.map(function (item, i) {
-      const isPoint = item.end - item.start < DAY * 1.5;
+    const annotations = withLabels ? items.map(function (item) {
       return {
-        x: isoDay(isPoint ? item.start : item.end), y: y[i], xref: "x", yref: "y",
+        x: item.point ? item.start : item.end, y: item.y, xref: "x", yref: "y",
         text: escapeHtml(shortLabel(item.event.title)), showarrow: false, xanchor: "left",
-        xshift: isPoint ? 9 : 4, font: { size: 11, color: "#334155" },
+        xshift: item.point ? 9 : 4, font: { size: 11, color: "#334155" },
       };
     }) : [];
-    const large = items.length > BAR_LIMIT;
-    const traces = [
-      spans.ids.length > BAR_LIMIT ? spanSegments(spans) : {
-        type: "bar", orientation: "h", name: "period", x: spans.x, base: spans.base, y: spans.y,
-        hovertext: spans.text, customdata: spans.ids, hoverinfo: "text", textposition: "none", width: 0.6,
-        marker: { color: spans.color, opacity: 0.45, line: { width: 1, color: spans.color } },
-      },
-      {
-        type: "scatter", mode: "markers", name: "day",
-        x: points.x, y: points.y, hovertext: points.text, customdata: points.ids, hoverinfo: "text",
-        // A white outline per marker doubles the SVG work; large sets go without.
-        marker: {
-          size: large ? 8 : 12, color: oneColour(points.color),
-          line: outline(points.ids, selected, large),
-        },
-      },
-    ];
-    const lowest = Math.min.apply(null, y);
-    const view = [isoDay(from - span * 0.03), isoDay(to + labelMs * 1.05)];
+    const yRange = [lowest - 0.8, 0.8];
+    const view = [from - span * 0.03, to + labelMs * 1.05];
     const layout = {
       margin: { l: mode === "none" ? 12 : 110, r: 12, t: 8, b: 36 },
       height: Math.min(900, Math.max(280, 90 + 26 * (1 - lowest))),
       showlegend: false,
-      hovermode: "closest",
-      barmode: "overlay",
+      // The chart holds no Plotly traces, so Plotly has nothing to hover: see pick().
+      hovermode: false,
       dragmode: "pan",
       xaxis: {
         type: "date", range: view,
-        rangeslider: { visible: items.length <= 5000, thickness: 0.1 },
+        // Transparent, so the miniature painted under it shows; Plotly still draws the
+        // handles and the shade over what the main view leaves out.
+        rangeslider: {
+          visible: true, thickness: 0.1, range: [first - span * 0.03, view[1]],
+          bgcolor: "rgba(0, 0, 0, 0)", bordercolor: "#d9e2ec", borderwidth: 1,
+        },
       },
       yaxis: {
-        fixedrange: true, zeroline: false, showgrid: false, range: [lowest - 0.8, 0.8],
+        fixedrange: true, zeroline: false, showgrid: false, range: yRange,
         tickvals: mode === "none" ? [] : laneOrder.map(function (lane, i) { return -laneBase[i]; }),
         // Lane names are entity names from articles: Plotly reads tick text as HTML.
         ticktext: mode === "none" ? [] : laneOrder.map(function (lane) { return escapeHtml(shortLabel(lane)); }),
@@ -206,7 +161,251 @@
       plot_bgcolor: "#fff",
       annotations: annotations,
     };
-    return { traces: traces, layout: layout, order: items.map(function (item) { return item.event; }) };
+    return { layout: layout, items: items, yRange: yRange, order: items.map(function (item) { return item.event; }) };
+  }
+
+  // Where the events go: a box in the chart's pixels, the dates and rows it spans, and the
+  // size of a day's dot and a period's bar (as big as the rows leave room for, within limits).
+  // Outlines tell marks apart only where rows do not overlap; packed tighter they are noise.
+  function geometry(box, xRange, yRange) {
+    const pitch = box.height / (yRange[1] - yRange[0]);
+    const radius = clamp(pitch * 0.5, 4, 6);
+    const thickness = clamp(pitch * 0.6, 5, 16);
+    return {
+      left: box.left, top: box.top, width: box.width, height: box.height,
+      x0: xRange[0], x1: xRange[1], y0: yRange[0], y1: yRange[1],
+      radius: radius, thickness: thickness, outline: pitch >= 2 * radius,
+    };
+  }
+
+  function toX(g, ms) {
+    return ((ms - g.x0) / (g.x1 - g.x0)) * g.width;
+  }
+
+  function toY(g, y) {
+    return ((g.y1 - y) / (g.y1 - g.y0)) * g.height;
+  }
+
+  function plotGeometry(chart, figure) {
+    const full = chart._fullLayout;
+    const size = full._size;
+    const xa = full.xaxis;
+    return geometry({ left: size.l, top: size.t, width: size.w, height: size.h }, xa.range.map(xa.r2l), figure.yRange);
+  }
+
+  // Periods first, days over them, then the selected event's amber outline. Events outside
+  // the box are skipped; ctx is already translated to the box's corner.
+  function paintEvents(ctx, items, g, selected) {
+    let chosen = null;
+    ctx.lineWidth = 1;
+    items.forEach(function (item) {
+      if (item.event.id === selected) { chosen = item; }
+      if (item.point) { return; }
+      const xs = toX(g, item.start);
+      const xe = Math.max(toX(g, item.end), xs + 2);
+      if (xe < 0 || xs > g.width) { return; }
+      ctx.fillStyle = item.color + SPAN_FILL;
+      ctx.strokeStyle = item.color;
+      const top = toY(g, item.y) - g.thickness / 2;
+      ctx.fillRect(xs, top, xe - xs, g.thickness);
+      if (g.outline) { ctx.strokeRect(xs + 0.5, top + 0.5, xe - xs - 1, g.thickness - 1); }
+    });
+    ctx.strokeStyle = "#fff";
+    items.forEach(function (item) {
+      if (!item.point) { return; }
+      const x = toX(g, item.start);
+      if (x < -g.radius || x > g.width + g.radius) { return; }
+      ctx.beginPath();
+      ctx.arc(x, toY(g, item.y), g.radius, 0, 2 * Math.PI);
+      ctx.fillStyle = item.color;
+      ctx.fill();
+      if (g.outline) { ctx.stroke(); }
+    });
+    if (chosen) {
+      ctx.strokeStyle = SELECTED;
+      ctx.lineWidth = 3;
+      ctx.beginPath();
+      const y = toY(g, chosen.y);
+      if (chosen.point) {
+        ctx.arc(toX(g, chosen.start), y, g.radius + 1.5, 0, 2 * Math.PI);
+      } else {
+        const xs = toX(g, chosen.start);
+        ctx.rect(xs - 1.5, y - g.thickness / 2 - 1.5, Math.max(toX(g, chosen.end) - xs, 2) + 3, g.thickness + 3);
+      }
+      ctx.stroke();
+    }
+  }
+
+  // The miniature under the range slider: every event as a thin stroke over the whole story.
+  function paintOverview(ctx, items, g) {
+    items.forEach(function (item) {
+      const xs = toX(g, item.start);
+      ctx.fillStyle = item.point ? item.color : item.color + SPAN_FILL;
+      ctx.fillRect(xs, toY(g, item.y) - 1, Math.max(toX(g, item.end) - xs, 1.5), 2);
+    });
+  }
+
+  // A canvas of ours in Plotly's gl-container: above the plot's background and grid, below
+  // its labels, range slider and mode bar; Plotly keeps that container across redraws.
+  function canvasFor(chart, name, box) {
+    const holder = chart.querySelector(".gl-container");
+    let canvas = holder.querySelector("canvas." + name);
+    if (!canvas) {
+      canvas = document.createElement("canvas");
+      canvas.className = "chart-layer " + name;
+      holder.appendChild(canvas);
+    }
+    const ratio = window.devicePixelRatio || 1;
+    const width = Math.round(box.width * ratio);
+    const height = Math.round(box.height * ratio);
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+      canvas.style.width = box.width + "px";
+      canvas.style.height = box.height + "px";
+    }
+    canvas.style.left = box.left + "px";
+    canvas.style.top = box.top + "px";
+    const ctx = canvas.getContext("2d");
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, box.width, box.height);
+    return ctx;
+  }
+
+  function paint(chart) {
+    const state = charts.get(chart);
+    if (state.pending) { cancelAnimationFrame(state.pending); state.pending = 0; }
+    if (!state.figure || !chart._fullLayout || !chart.querySelector(".gl-container")) { return; }
+    state.geometry = plotGeometry(chart, state.figure);
+    paintEvents(canvasFor(chart, "chart-events", state.geometry), state.figure.items, state.geometry, state.selected);
+  }
+
+  // The range slider's inside, found from its drawn background (inside the border).
+  function sliderGeometry(chart, figure) {
+    const bg = chart.querySelector(".rangeslider-bg");
+    if (!bg) { return null; }
+    const outer = chart.querySelector(".svg-container").getBoundingClientRect();
+    const inner = bg.getBoundingClientRect();
+    const box = { left: inner.left - outer.left + 1, top: inner.top - outer.top + 1, width: inner.width - 2, height: inner.height - 2 };
+    const xa = chart._fullLayout.xaxis;
+    return geometry(box, xa.rangeslider.range.map(xa.r2l), figure.yRange);
+  }
+
+  function paintSlider(chart) {
+    const state = charts.get(chart);
+    const g = state.figure && sliderGeometry(chart, state.figure);
+    if (g) { paintOverview(canvasFor(chart, "chart-overview", g), state.figure.items, g); }
+  }
+
+  // Pans and zooms call this for every move: paint once per animation frame at most.
+  function schedule(chart) {
+    const state = charts.get(chart);
+    hideTip(chart);
+    if (!state.pending) {
+      state.pending = requestAnimationFrame(function () { state.pending = 0; paint(chart); });
+    }
+  }
+
+  // The event under a point of the plot area (in pixels), if one is within `slack` pixels of
+  // it; where marks overlap, the one whose centre is nearest, a day before a period.
+  function pick(state, x, y, slack) {
+    const g = state.geometry;
+    let best = null;
+    let nearest = slack;
+    state.figure.items.forEach(function (item) {
+      const dy = Math.abs(toY(g, item.y) - y);
+      let distance;
+      if (item.point) {
+        distance = Math.hypot(toX(g, item.start) - x, dy) - g.radius - 0.5;
+      } else {
+        const xs = toX(g, item.start);
+        const xe = Math.max(toX(g, item.end), xs + 2);
+        const dx = x < xs ? xs - x : x > xe ? x - xe : 0;
+        const edge = dy - g.thickness / 2;
+        distance = dx > 0 ? Math.hypot(dx, Math.max(edge, 0)) : edge;
+      }
+      if (distance <= nearest) { best = item; nearest = distance; }
+    });
+    return best;
+  }
+
+  // A pointer event's position in the plot area, or null when it is not over the plot itself
+  // (Plotly's pan layer there is its target; the mode bar and range slider are not).
+  function plotPoint(chart, event) {
+    const state = charts.get(chart);
+    const target = event.target;
+    if (!state || !state.geometry || !target.classList || !target.classList.contains("nsewdrag")) { return null; }
+    const box = target.getBoundingClientRect();
+    return { x: event.clientX - box.left, y: event.clientY - box.top };
+  }
+
+  function describe(event) {
+    const flags = [event.precision + " precision"];
+    if (event.status === "proposed") { flags.push("proposed"); }
+    if (event.disputed) { flags.push("disputed date"); }
+    const sources = event.source_count;
+    return [event.date + " · " + flags.join(" · "), sources + " source" + (sources === 1 ? "" : "s")];
+  }
+
+  // The hover label: text nodes only, as titles come from articles.
+  function showTip(chart, item, at) {
+    const state = charts.get(chart);
+    const holder = chart.querySelector(".svg-container");
+    let tip = holder.querySelector(".chart-tip");
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.className = "chart-tip";
+      tip.setAttribute("role", "tooltip");
+      holder.appendChild(tip);
+    }
+    if (state.hovered !== item) {
+      const title = document.createElement("strong");
+      title.textContent = item.event.title;
+      const lines = describe(item.event).map(function (text) {
+        const line = document.createElement("span");
+        line.textContent = text;
+        return line;
+      });
+      tip.replaceChildren(title, ...lines);
+      state.hovered = item;
+    }
+    tip.hidden = false;
+    const g = state.geometry;
+    const x = g.left + at.x;
+    const y = g.top + at.y;
+    const right = x + 14 + tip.offsetWidth <= holder.clientWidth;
+    const below = y + 14 + tip.offsetHeight <= holder.clientHeight;
+    tip.style.left = (right ? x + 14 : Math.max(0, x - 14 - tip.offsetWidth)) + "px";
+    tip.style.top = (below ? y + 14 : Math.max(0, y - 14 - tip.offsetHeight)) + "px";
+  }
+
+  function hideTip(chart) {
+    const state = charts.get(chart);
+    const tip = chart.querySelector(".chart-tip");
+    if (tip) { tip.hidden = true; }
+    if (state) { state.hovered = null; }
+    chart.classList.remove("over-event");
+  }
+
+  function onHover(chart, event) {
+    const state = charts.get(chart);
+    const at = event.buttons ? null : plotPoint(chart, event);
+    const item = at && pick(state, at.x, at.y, 4);
+    if (!item) { hideTip(chart); return; }
+    chart.classList.add("over-event");
+    showTip(chart, item, at);
+  }
+
+  // Plotly's pan layer takes the release (under a cover it lays over the page) and, when
+  // the pointer did not move, sends a click of its own to the pan layer; after a tap that
+  // click has no position, so the press's position is the one that counts.
+  function onClick(chart, event) {
+    const state = charts.get(chart);
+    const press = state.press;
+    state.press = null;
+    const at = press && press.target === event.target && plotPoint(chart, press);
+    const item = at && pick(state, at.x, at.y, press.pointerType === "mouse" ? 4 : 12);
+    if (item) { selectEvent(chart, item.event); }
   }
 
   function panelUrl(chart, event) {
@@ -215,7 +414,7 @@
 
   function selectEvent(chart, event) {
     const state = charts.get(chart);
-    if (state) { state.selected = event.id; highlight(chart); }
+    if (state) { state.selected = event.id; paint(chart); }
     const url = panelUrl(chart, event);
     if (window.htmx) {
       window.htmx.ajax("GET", url, { target: chart.dataset.panel || "#event-panel", swap: "innerHTML", push: url });
@@ -224,31 +423,52 @@
     }
   }
 
-  // The selected day event gets an amber ring. Large sets draw no rings otherwise: a
-  // white outline per marker doubles the SVG work.
-  // One colour for a whole trace when every point has it: Plotly then styles the trace
-  // once instead of each of thousands of markers.
-  function oneColour(colors) {
-    return colors.every(function (c) { return c === colors[0]; }) ? colors[0] : colors;
+  // Paints into the box of g only, with its corner as the origin.
+  function within(ctx, g, paintBox) {
+    if (!g) { return; }
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(g.left, g.top, g.width, g.height);
+    ctx.clip();
+    ctx.translate(g.left, g.top);
+    paintBox(g);
+    ctx.restore();
   }
 
-  function outline(ids, selected, large) {
-    if (large && !ids.includes(selected)) {
-      return { width: 0 };
-    }
-    return {
-      width: ids.map(function (id) { return id === selected ? 3 : large ? 0 : 1; }),
-      color: ids.map(function (id) { return id === selected ? "#f59e0b" : "#fff"; }),
-    };
-  }
-
-  function highlight(chart) {
+  // Plotly's own PNG would leave out the canvases: this one is Plotly's picture (as SVG,
+  // loaded through a blob: URL as the page's policy allows) with the events painted over.
+  function downloadPng(chart) {
     const state = charts.get(chart);
-    if (!state || !state.figure || state.drawnSelection === state.selected) { return; }
-    const trace = state.figure.traces[1];
-    const ring = outline(trace.customdata, state.selected, state.figure.order.length > BAR_LIMIT);
-    state.drawnSelection = state.selected;
-    window.Plotly.restyle(chart, { "marker.line.width": [ring.width], "marker.line.color": [ring.color] }, [1]);
+    const full = chart._fullLayout;
+    const scale = 2;
+    window.Plotly.toImage(chart, { format: "svg", imageDataOnly: true, width: full.width, height: full.height })
+      .then(function (svg) {
+        const source = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+        const picture = new Image();
+        picture.onload = function () {
+          URL.revokeObjectURL(source);
+          const canvas = document.createElement("canvas");
+          canvas.width = full.width * scale;
+          canvas.height = full.height * scale;
+          const ctx = canvas.getContext("2d");
+          ctx.scale(scale, scale);
+          ctx.drawImage(picture, 0, 0, full.width, full.height);
+          within(ctx, plotGeometry(chart, state.figure), function (g) {
+            paintEvents(ctx, state.figure.items, g, state.selected);
+          });
+          within(ctx, sliderGeometry(chart, state.figure), function (g) {
+            paintOverview(ctx, state.figure.items, g);
+          });
+          canvas.toBlob(function (blob) {
+            const link = document.createElement("a");
+            link.href = URL.createObjectURL(blob);
+            link.download = "timeline.png";
+            link.click();
+            setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+          });
+        };
+        picture.src = source;
+      });
   }
 
   function lanesMode() {
@@ -259,40 +479,56 @@
   function render(chart) {
     const state = charts.get(chart);
     const began = performance.now();
-    const figure = buildFigure(state.events, lanesMode(), chart.clientWidth || 800, state.selected);
-    state.drawnSelection = state.selected;
+    const figure = buildFigure(state.events, lanesMode(), chart.clientWidth || 800);
     const built = performance.now();
     state.figure = figure;
+    hideTip(chart);
     if (!figure) {
       window.Plotly.purge(chart);
       chart.textContent = "No dated events to draw.";
       return;
     }
-    window.Plotly.react(chart, figure.traces, figure.layout, {
+    window.Plotly.react(chart, [], figure.layout, {
       responsive: true, scrollZoom: true, displaylogo: false,
+      // With no traces Plotly's autoscale would fall back to an arbitrary year: a double
+      // click returns to the first view instead.
+      doubleClick: "reset",
       // sendChartToCloud would offer to upload the chart to Plotly's cloud service.
-      modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud"],
+      modeBarButtonsToRemove: ["autoScale2d", "toImage", "sendChartToCloud"],
+      modeBarButtonsToAdd: [{
+        name: "download-png", title: "Download plot as a PNG", icon: window.Plotly.Icons.camera,
+        click: downloadPng,
+      }],
     }).then(function () {
-      // Timings the benchmark reads: preparing the figure, and Plotly drawing it.
+      paint(chart);
+      paintSlider(chart);
+      // Timings the benchmark reads: preparing the figure, drawing it, and the moment it
+      // was drawn (from the navigation's start).
       chart.dataset.buildMs = String(Math.round(built - began));
       chart.dataset.drawMs = String(Math.round(performance.now() - built));
-      highlight(chart);
+      chart.dataset.drawnAt = String(Math.round(performance.now()));
       chart.dataset.ready = "true";
       chart.dataset.count = String(figure.order.length);
     });
   }
 
+  function visibleRange(chart) {
+    const xa = chart._fullLayout.xaxis;
+    return xa.range.map(xa.r2l);
+  }
+
+  // Plotly takes milliseconds for a date axis's range.
   function zoom(chart, factor) {
-    const range = chart.layout.xaxis.range.map(function (v) { return new Date(v).getTime(); });
-    const middle = (range[0] + range[1]) / 2;
-    const half = ((range[1] - range[0]) / 2) * factor;
-    window.Plotly.relayout(chart, { "xaxis.range": [isoDay(middle - half), isoDay(middle + half)] });
+    const [start, end] = visibleRange(chart);
+    const middle = (start + end) / 2;
+    const half = ((end - start) / 2) * factor;
+    window.Plotly.relayout(chart, { "xaxis.range": [middle - half, middle + half] });
   }
 
   function pan(chart, share) {
-    const range = chart.layout.xaxis.range.map(function (v) { return new Date(v).getTime(); });
-    const shift = (range[1] - range[0]) * share;
-    window.Plotly.relayout(chart, { "xaxis.range": [isoDay(range[0] + shift), isoDay(range[1] + shift)] });
+    const [start, end] = visibleRange(chart);
+    const shift = (end - start) * share;
+    window.Plotly.relayout(chart, { "xaxis.range": [start + shift, end + shift] });
   }
 
   function onKey(chart, key) {
@@ -313,9 +549,21 @@
     key.preventDefault();
   }
 
+  function listen(chart) {
+    const state = charts.get(chart);
+    chart.on("plotly_afterplot", function () { schedule(chart); paintSlider(chart); });
+    chart.on("plotly_relayouting", function () { schedule(chart); });
+    chart.on("plotly_relayout", function () { schedule(chart); });
+    chart.addEventListener("mousemove", function (event) { onHover(chart, event); });
+    chart.addEventListener("mouseleave", function () { hideTip(chart); });
+    chart.addEventListener("pointerdown", function (event) { state.press = event.button === 0 ? event : null; });
+    chart.addEventListener("click", function (event) { onClick(chart, event); });
+    chart.addEventListener("keydown", function (key) { onKey(chart, key); });
+  }
+
   function draw(chart) {
     if (charts.has(chart)) { return; }
-    const state = { events: [], selected: null, figure: null };
+    const state = { events: [], selected: null, figure: null, geometry: null, pending: 0, hovered: null, press: null };
     const panelEvent = document.querySelector("#event-panel [data-event-id]");
     if (panelEvent) { state.selected = Number(panelEvent.dataset.eventId); }
     charts.set(chart, state);
@@ -330,12 +578,7 @@
         state.events = data.events;
         chart.textContent = "";
         render(chart);
-        chart.on("plotly_click", function (event) {
-          const id = event.points.length && event.points[0].customdata;
-          const found = state.figure.order.find(function (item) { return item.id === id; });
-          if (found) { selectEvent(chart, found); }
-        });
-        chart.addEventListener("keydown", function (key) { onKey(chart, key); });
+        if (state.figure) { listen(chart); }
       })
       .catch(function (error) {
         chart.textContent = "The chart could not be loaded (" + error.message + "). The list has every event.";
@@ -350,7 +593,7 @@
     const panelEvent = document.querySelector("#event-panel [data-event-id]");
     document.querySelectorAll("#timeline-chart[data-src]").forEach(function (chart) {
       const state = charts.get(chart);
-      if (state && panelEvent) { state.selected = Number(panelEvent.dataset.eventId); highlight(chart); }
+      if (state && panelEvent) { state.selected = Number(panelEvent.dataset.eventId); paint(chart); }
     });
   }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import User
 
+from tests.browser.chart import hover_at, painted
 from tests.factories import (
     make_article,
     make_entity,
@@ -88,12 +89,10 @@ def test_hover_labels_and_annotations_show_a_hostile_title_as_text(story, watche
     # SVG text has no innerText: textContent is what Plotly wrote.
     annotations = watched.locator("#timeline-chart .annotation-text").all_text_contents()
     assert HOSTILE_TITLE in annotations
-    markers = watched.locator("#timeline-chart .scatterlayer .points path")
-    for index in range(markers.count()):
-        markers.nth(index).hover(force=True)
-        label = watched.locator("#timeline-chart .hoverlayer .hovertext")
-        label.wait_for()
-        if HOSTILE_TITLE in label.text_content():
+    label = watched.locator("#timeline-chart .chart-tip")
+    for point in painted(watched):
+        hover_at(watched, point)
+        if label.is_visible() and HOSTILE_TITLE in label.text_content():
             break
     else:
         raise AssertionError("no hover label showed the hostile title")

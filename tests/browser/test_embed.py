@@ -12,6 +12,7 @@ from django.template import engines
 from django.test import RequestFactory
 from playwright.sync_api import expect
 
+from tests.browser.chart import click_at, painted
 from tests.factories import make_article, make_event, make_evidence, make_timeline
 from timeline.models import Timeline
 from timeline.sharing import share_links
@@ -85,6 +86,9 @@ def test_snippet_on_another_origin_shows_a_fitted_timeline(
     assert snippet.startswith(f'<script src="{story_site}/static/timeline/embed.js"')
     write_page(folder, "article.html", "", f"<h1>Our story so far</h1>{snippet}<p>After.</p>")
 
+    # Narrower than embed.css's two columns: the panel sits under the chart, so loading an
+    # event's sources makes the frame taller.
+    page.set_viewport_size({"width": 800, "height": 900})
     page.goto(host + "/article.html")
     frame = page.frame_locator("iframe")
     frame.locator("#timeline-chart[data-ready='true']").wait_for()
@@ -96,9 +100,7 @@ def test_snippet_on_another_origin_shows_a_fitted_timeline(
 
     before = frame_height(page)
     assert frame.locator("#timeline-chart").get_attribute("data-count") == "2"
-    frame.locator(
-        "#timeline-chart .scatterlayer .points path, #timeline-chart .barlayer .point path"
-    ).first.click(force=True)
+    click_at(frame, painted(frame)[0])
     frame.locator("#event-panel blockquote.quote").first.wait_for()
     assert "Acme Corp opened a new factory" in frame.locator("#event-panel").inner_text()
     assert "/embed/" in inner.url, "the frame keeps its own address"

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.chart import click_at, painted
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -14,8 +16,7 @@ def seeded_site(seed_timeline, live_server, settings):
 def test_click_an_event_in_the_chart_shows_its_quote(seeded_site, page, screenshot_dir):
     page.goto(seeded_site + "/")
     page.wait_for_selector("#timeline-chart[data-ready='true']")
-    marker = page.locator("#timeline-chart .cartesianlayer .scatterlayer .points path").last
-    marker.click(force=True)  # Plotly listens on its drag layer, above the markers
+    click_at(page, painted(page)[-1])
     page.wait_for_selector("#event-panel blockquote.quote")
     quote = page.locator("#event-panel blockquote.quote").first.inner_text()
     assert len(quote) > 20
