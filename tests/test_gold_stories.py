@@ -18,9 +18,10 @@ GOLD = ROOT / "tests" / "data" / "gold"
 
 # story: (recall of major events, date accuracy, precision, most duplicates allowed)
 FLOORS = {
-    "meta-ai-2025": (0.95, 0.55, 0.88, 1),
+    "meta-ai-2025": (0.95, 0.60, 0.88, 1),
     "crowdstrike-outage-2024": (0.85, 0.60, 0.78, 5),
-    "galaxy-note7-recall-2016": (0.90, 0.84, 0.80, 1),
+    "galaxy-note7-recall-2016": (0.90, 0.92, 0.80, 1),
+    "openai-board-crisis-2023": (0.95, 0.78, 0.76, 9),
 }
 
 

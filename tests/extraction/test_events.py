@@ -359,3 +359,27 @@ def test_what_a_document_says_happened_is_not_dated_by_the_documents_day():
     found = {m.action: m for m in detect(text, dt.date(2024, 3, 8))}
     assert found["report"].date.iso == "2024-03-08"
     assert found["departure"].date is None
+
+
+def test_comment_and_manner_are_not_events():
+    # A hedged main clause: its background clause is no news either.
+    assert (
+        detect(
+            "Choosing an outsider may calm the board, but it is hard to see the move settling "
+            "the staff, many of whom joined because of Ann Lee."
+        )
+        == []
+    )
+    # "the way they acted" is manner, "has left them looking isolated" a present state.
+    assert (
+        detect(
+            "Whatever the directors' reasons, the way they acted on Friday has left them "
+            "looking isolated."
+        )
+        == []
+    )
+
+
+def test_many_of_whom_opens_a_background_clause():
+    m = one("Quillo hired 40 engineers on Monday, many of whom joined from Vexo.")
+    assert m.action == "hire" and m.trigger.startswith("hired")

@@ -352,7 +352,7 @@ _CONDITIONAL = re.compile(r"^\W*(?:if|whether|unless|imagine|suppose)\b", re.IGN
 # A leading phrase or subordinate clause that sets the scene instead of reporting:
 # "Despite heavy investment, ...", "When the machines crashed, the system lost track".
 _BACKGROUND_LEAD = re.compile(
-    r"^\W*(?:despite|beyond|given|amid|like|unlike|instead\s+of|rather\s+than|besides|"
+    r"^\W*(?:despite|beyond|given|amid|like|unlike|instead\s+of|rather\s+than|besides|whatever|"
     r"apart\s+from|in\s+addition\s+to|by|when|whenever|while|as|once|because|since|"
     r"although|though)\b[^,]{0,120},",
     re.IGNORECASE,
@@ -392,7 +392,13 @@ _NOT_HAPPENINGS = {
     "considered", "wondered", "remained", "looked", "sounded", "became", "stayed",
     "weighed", "mulled", "explored", "eyed", "contemplated", "pondered",
 }  # fmt: skip
-_PRESENT_AUX = re.compile(r"\b(?:is|are|am|’s|'s|remains?|seems?)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# Before a past form, these make it a passive or an adjective: "is expected", "looking
+# isolated", "seemed tired", "became frustrated".
+_PRESENT_AUX = re.compile(
+    r"\b(?:is|are|am|’s|'s|remains?|seems?|seemed|looks?|looking|looked|appears?|appeared"
+    r"|feels?|felt|became|becomes?|stays?|stayed)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _ATTRIBUTIVE = re.compile(
     r"\b(?:a|an|the|its|his|her|their|our|this|these|those|more|most|very|well|newly|"
     r"so|too|less|fully|highly)\s+$",
@@ -424,9 +430,18 @@ _DATING_TYPES = {"DATE", "TIME"}
 # in 2013") are followed by later history far more often than a month is.
 _FINE = {"day": True, "week": True, "month": True}
 _PAST_FORM = re.compile(rf"\w+ed|{_IRREGULAR_PAST}")
-_NONRESTRICTIVE = re.compile(r",\s+(?:who|which|whose)\b")
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;:—–]*")
+# ", who ...", ", which ...", ", many of whom ...": a clause describing what was named.
+_NONRESTRICTIVE = re.compile(
+    r",\s+(?:(?:many|most|some|all|several|none|few|one|two|both|each)\s+of\s+)?"
+    r"(?:who|whom|which|whose)\b"
+)
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:(?:many|most|some|all|several|none|few|one|two|both|each)\s+of\s+)?"
+    r"(?:who|whom|which|whose)\b[^,;:—–]*"
+)
 _SEPARATOR = re.compile(r"[;:—–]")
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:\w+ly\s+|not\s+|also\s+)?$", re.I)
+_MANNER = re.compile(r"\bthe\s+(?:way|manner)\s+(?:in\s+which\s+)?(?:\w+\s+){1,2}$", re.I)
 _IN_NUMBER = re.compile(r"\d[,.]$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
@@ -627,6 +642,8 @@ def _is_asserted(text: str, match: re.Match[str], verbal: bool) -> bool:
     lead = _BACKGROUND_LEAD.match(text)
     if lead and pos < lead.end():
         return False
+    if _MANNER.search(text, max(0, pos - 30), pos):
+        return False  # "the way they acted": how something was done, a noun phrase
     if not verbal:
         if _HEDGED_NOUN.search(text, max(0, pos - 20), pos):
             return False  # "sidesteps potential backlash", "a possible acquisition of"
@@ -771,6 +788,8 @@ def _generic_trigger(text: str) -> tuple[str, re.Match[str], bool] | None:
     for m in past_verbs(text):
         if m.group(0) in _NOT_HAPPENINGS or not _is_asserted(text, m, True):
             continue
+        if _PERFECT_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "has left them looking isolated": a present state, and no date fits it
         if _in_background_clause(text, m):
             continue
         return "other", m, True
@@ -1159,7 +1178,13 @@ def _mention(
         passage, mentions, passage.start + generic[1].start()
     ):
         cls, match, verbal = generic
-    elif triggers or (found and not _main_verb_before(text, found[0][1])):
+    elif triggers or (
+        found
+        and not _main_verb_before(text, found[0][1])
+        # "... may calm the directors, but it is hard to see ..., many of whom joined":
+        # a hedged main clause is comment; its background is no news either.
+        and not _MODAL.search(text, 0, found[0][1].start())
+    ):
         # With only background triggers and no reported main verb, the background is
         # all the sentence tells ("CrowdStrike, which was founded in 2011, ..."); when
         # the main clause reports its own happening ("walked on stage to collect the
