@@ -117,3 +117,14 @@ def test_a_paragraph_an_article_repeats_is_quoted_once(client, story):
     assert "Sources (2)" in html, "the story's own passage and the repeated one, counted once"
     document = client.get("/api/events.json").json()["events"]
     assert sum(len(e["sources"]) for e in document if e["id"] == opened.pk) == 3
+
+
+def test_a_filter_change_keeps_the_charts_lanes_in_the_address(client, story):
+    response = client.get(
+        "/", {"entity": "Acme Corp", "lanes": "kind", "q": ""}, headers={"HX-Request": "true"}
+    )
+    assert response["HX-Push-Url"] == "/t/acme/?entity=Acme+Corp&lanes=kind"
+    response = client.get("/", {"lanes": "entity"}, headers={"HX-Request": "true"})
+    assert response["HX-Push-Url"] == "/t/acme/?lanes=entity"
+    response = client.get("/", {"lanes": "none"}, headers={"HX-Request": "true"})
+    assert response["HX-Push-Url"] == "/t/acme/"

@@ -148,3 +148,17 @@ def test_without_javascript_the_list_links_to_event_pages(site, browser):
     page.wait_for_url(f"**/events/{events[4].pk}/")
     assert "Gamma Inc bought Beta Ltd" in page.locator("#event-panel blockquote").inner_text()
     context.close()
+
+
+def test_lanes_survive_a_filter_change_and_a_copied_link(site, page):
+    base, _ = site
+    page.goto(base + "/")
+    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    page.check("input[name=lanes][value=entity]")
+    page.wait_for_url("**/?lanes=entity")
+    page.select_option("#filter-entity", "Acme Corp")
+    page.wait_for_url("**/?entity=Acme+Corp&lanes=entity")
+    page.goto(page.url)
+    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    assert page.locator("input[name=lanes][value=entity]").is_checked()
+    assert page.js_errors == []

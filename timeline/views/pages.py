@@ -58,8 +58,19 @@ def web_url(url: str) -> str:
     return url if is_web_address(url) else ""
 
 
+# Lane modes the chart offers besides one lane (timeline.js reads `lanes` from the address).
+LANE_MODES = ("entity", "kind")
+
+
 def _is_fragment_request(request: HtmxHttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _with_lanes(querystring: str, lanes: str) -> str:
+    """The query string with the chart's lane mode, when it is not the default one."""
+    if lanes not in LANE_MODES:
+        return querystring
+    return f"{querystring}{'&' if querystring else '?'}{urlencode({'lanes': lanes})}"
 
 
 def _entity_choices(timeline: Timeline) -> list[tuple[str, int]]:
@@ -140,8 +151,11 @@ def timeline_page(request: HtmxHttpRequest, slug: str | None = None) -> HttpResp
     if _is_fragment_request(request):
         context = results_context(request, timeline, event_filter)
         response = render(request, "timeline/page.html#results", context)
-        # The form sends every field, empty or not; the address bar gets the tidy version.
-        response["HX-Push-Url"] = timeline.get_absolute_url() + context["querystring"]
+        # The form sends every field, empty or not; the address bar gets the tidy version,
+        # with the chart's lanes (sent along with the form) so a copied link keeps them.
+        response["HX-Push-Url"] = timeline.get_absolute_url() + _with_lanes(
+            context["querystring"], request.GET.get("lanes", "")
+        )
         return response
     return render(
         request, "timeline/page.html", _page_context(request, timeline, event_filter, None)
