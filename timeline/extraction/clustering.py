@@ -49,7 +49,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from timeline.extraction.events import EventMention, leaver
+from timeline.extraction.events import EventMention, deal_parties, leaver
 from timeline.extraction.records import PRECISIONS, DateSpan
 
 # Action classes that may describe the same happening from different angles.
@@ -235,6 +235,11 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
         if leaving and other_leaving and not leaving & other_leaving:
             # "The board removed Ann Lee" / "Bo Chan quit in protest": two people, two exits.
             return 0.0
+    parties, other_parties = deal_parties(m), deal_parties(other)
+    if parties and other_parties and not _families(parties) & _families(other_parties):
+        # "UBS agreed to buy Credit Suisse" / "First Citizens agreed to buy SVB's loans":
+        # neither buyer nor bought in common, two deals (whatever words they share).
+        return 0.0
     if {m.action, other.action} == {"hire", "departure"}:
         exit_, arrival = (m, other) if m.action == "departure" else (other, m)
         if own & theirs or (leaver(exit_) and leaver(exit_) in arrival.entities):

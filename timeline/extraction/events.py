@@ -581,19 +581,34 @@ def leaver(m: EventMention) -> str:
 def _leaver_of(quote: str, trigger: str, at: int, entities: tuple[str, ...], agent: str) -> str:
     if at < 0 or at > len(quote):
         return ""
-    removal = REMOVAL.match(trigger) is not None
-    if not removal and agent:
-        return agent
-    text = quote[at + len(trigger) :] if removal else quote[:at]
+    if REMOVAL.match(trigger):
+        return _named_near(quote[at + len(trigger) :], entities, first=True)
+    return agent or _named_near(quote[:at], entities, first=False)
+
+
+def deal_parties(m: EventMention) -> frozenset[str]:
+    """Who deals with whom in an acquisition or investment: its actor and the first name
+    after the verb ("UBS agreed to buy Credit Suisse"), empty when either is unknown."""
+    if m.action not in ("acquisition", "investment") or not m.agent:
+        return frozenset()
+    at = m.trigger_start - m.start
+    if at < 0 or at > len(m.quote):
+        return frozenset()
+    target = _named_near(m.quote[at + len(m.trigger) :], m.entities, first=True)
+    return frozenset({m.agent, target}) if target and target != m.agent else frozenset()
+
+
+def _named_near(text: str, entities: tuple[str, ...], *, first: bool) -> str:
+    """The entity named first (or last) in `text`, found by its capitalised name words."""
     best, best_at = "", -1
     for name in entities:
         words = [w for w in name.split() if len(w) > 2 and w[0].isupper()]
-        found = [(text.find(w) if removal else text.rfind(w)) for w in words]
+        found = [(text.find(w) if first else text.rfind(w)) for w in words]
         found = [f for f in found if f >= 0]
         if not found:
             continue
-        place = min(found) if removal else max(found)
-        if best_at < 0 or (place < best_at if removal else place > best_at):
+        place = min(found) if first else max(found)
+        if best_at < 0 or (place < best_at if first else place > best_at):
             best, best_at = name, place
     return best
 

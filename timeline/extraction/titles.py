@@ -73,6 +73,16 @@ _IRREGULAR = {
     "flew": "flies", "sank": "sinks", "slid": "slides", "laid": "lays", "froze": "freezes",
 }  # fmt: skip
 _ADVERBS = {"already", "also", "just", "now", "still", "then", "since", "recently", "quietly"}
+# Past participles that head a description, never a headline's verb.
+_PARTICIPLES_ONLY = {
+    "based", "located", "headquartered", "known", "called", "dubbed", "aged", "nicknamed",
+    "titled", "entitled", "listed",
+}  # fmt: skip
+# Words before which a past form is an adjective: "the failed banks", "two closed banks".
+_ATTRIBUTIVE_BEFORE = {
+    "the", "a", "an", "its", "their", "his", "her", "two", "three", "both", "several",
+    "many", "these", "those", "this", "that",
+}  # fmt: skip
 _AUXILIARIES = {"was", "were", "had", "has", "have", "is", "are", "did", "does", "do"}
 _DANGLING = {
     "this", "the", "a", "an", "of", "to", "for", "and", "in", "on", "at", "with", "by", "his",
@@ -227,6 +237,8 @@ def present_tense(word: str, plural: bool = False) -> str:
                 out = out[:-1] + "y"
     elif low.endswith("ied"):
         out = low[:-3] + ("y" if plural else "ies")
+    elif low.endswith("eed") and len(low) > 4:
+        out = low[:-1] + ("" if plural else "s")  # "agreed" -> "agrees", "guaranteed"
     elif low.endswith("ed") and len(low) > 4:
         stem = low[:-2]
         if (
@@ -549,10 +561,19 @@ def _present_clause(clause: str, limit: int) -> str:
         if low in ("who", "which", "that", "whose", "whom"):
             in_relative = True
             continue
-        # The verb agrees with the word before it or, first verb of all, with the
-        # clause's head noun ("Lawyers for CrowdStrike wrote" -> "write").
+        if low in _PARTICIPLES_ONLY:
+            continue  # "First Republic, based in San Francisco": no verb of the clause
+        if i > 0 and words[i - 1].lower() in _ATTRIBUTIVE_BEFORE:
+            continue  # "the two failed banks": an adjective
+        # The verb agrees with the word before it (adverbs skipped) or, first verb of
+        # all, with the clause's head noun ("Lawyers for CrowdStrike wrote" -> "write").
+        before = i - 1
+        while before > 0 and (
+            words[before].lower().endswith("ly") or words[before].lower() in _ADVERBS
+        ):
+            before -= 1
         plural = i > 0 and (
-            _is_plural(words[i - 1])
+            _is_plural(words[before])
             or _is_plural(words[0], head=True)
             or "and" in (x.lower() for x in words[:i])  # "A, B and C asked" -> "ask"
         )
@@ -576,6 +597,8 @@ def _present_clause(clause: str, limit: int) -> str:
             words[i] = ""
             words[nxt] = present_tense(words[nxt], plural)
             break
+        if following and following[:1].islower() and present_tense(following) != following:
+            continue  # "The loss announced turned ...": a participle, then the verb
         converted = present_tense(w, plural)
         if converted != w:
             words[i] = converted
