@@ -350,3 +350,19 @@ def test_one_company_founded_told_twice_without_shared_names_is_one_event():
         m.date, m.dated_by, m.agent = year, "sentence", "Quillo"
     clusters = cluster_mentions([a, b, *background(8)])
     assert {"a", "b"} in groups(clusters)
+
+
+def test_two_banks_closed_are_two_closures():
+    first = mention(
+        "a",
+        "Regulators seized Quillo Bank early on Monday.",
+        "closure",
+        ["Quillo Bank"],
+        date="2025-06",
+    )
+    first.trigger, first.trigger_start = "seized", first.quote.index("seized")
+    second = mention("b", "Vexo Bank was closed by the state regulator.", "closure", ["Vexo Bank"])
+    second.trigger, second.trigger_start = "was closed by", second.quote.index("was closed")
+    second.agent = "Vexo Bank"
+    clusters = cluster_mentions([first, second, *background(6)])
+    assert {"a"} in groups(clusters) and {"b"} in groups(clusters)

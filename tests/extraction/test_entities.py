@@ -118,3 +118,13 @@ def test_acronyms_and_blends_learn_their_spelled_out_forms():
     text = "Its generative AI chief and the Fundamental AI Research lab."
     assert [name for _, name in index.expansions_in(text)] == ["GenAI", "FAIR"]
     assert index.expansions_in("an open AI model funding after its rounds") == []
+
+
+def test_an_acronym_and_the_name_it_abbreviates_are_one_entity():
+    text = (
+        "Silicon Valley Bank failed on Friday. SVB had grown fast. "
+        "The Federal Deposit Insurance Corporation took over, and the FDIC sold it."
+    )
+    index = EntityIndex(find_entities(text))
+    assert index.canonical("SVB") == index.canonical("Silicon Valley Bank")
+    assert index.canonical("FDIC") == index.canonical("Federal Deposit Insurance Corporation")

@@ -383,3 +383,15 @@ def test_comment_and_manner_are_not_events():
 def test_many_of_whom_opens_a_background_clause():
     m = one("Quillo hired 40 engineers on Monday, many of whom joined from Vexo.")
     assert m.action == "hire" and m.trigger.startswith("hired")
+
+
+def test_closing_a_bank_is_a_closure_and_since_dates_nothing():
+    m = one("Regulators seized Quillo Bank early on Monday.", dt.date(2024, 3, 11))
+    assert m.action == "closure" and m.date.iso == "2024-03-11"
+    m = one("Quillo Bank was closed by state regulators, the third lender to fail since March.")
+    assert m.action == "closure" and m.date is None
+
+
+def test_a_receiver_appointed_is_no_hire():
+    found = detect("The regulator closed the bank and appointed the insurer as receiver.")
+    assert all(m.action != "hire" for m in found)

@@ -49,7 +49,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from timeline.extraction.events import EventMention, deal_parties, leaver
+from timeline.extraction.events import EventMention, closed_party, deal_parties, leaver
 from timeline.extraction.records import PRECISIONS, DateSpan
 
 # Action classes that may describe the same happening from different angles.
@@ -121,6 +121,11 @@ def compatible_actions(a: EventMention, b: EventMention) -> bool:
     related classes ("investment" / "acquisition")."""
     if a.action == b.action:
         return True
+    for generic, other in ((a, b), (b, a)):
+        # A dated sentence with no known class ("v:clos", "Silicon Valley Bank, closed on
+        # March 10") tells the same action as a class whose trigger is that verb.
+        if generic.action.startswith("v:") and other.trigger.lower().startswith(generic.action[2:]):
+            return True
     return any(a.action in group and b.action in group for group in _RELATED)
 
 
@@ -230,15 +235,7 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
     own, theirs = weights.specific(m), weights.specific(other)
     if not compatible and not (own & theirs or _shares_number(m, other)):
         return 0.0
-    if m.action == other.action == "departure":
-        leaving, other_leaving = _leaver(m), _leaver(other)
-        if leaving and other_leaving and not leaving & other_leaving:
-            # "The board removed Ann Lee" / "Bo Chan quit in protest": two people, two exits.
-            return 0.0
-    parties, other_parties = deal_parties(m), deal_parties(other)
-    if parties and other_parties and not _families(parties) & _families(other_parties):
-        # "UBS agreed to buy Credit Suisse" / "First Citizens agreed to buy SVB's loans":
-        # neither buyer nor bought in common, two deals (whatever words they share).
+    if _different_parties(m, other):
         return 0.0
     if {m.action, other.action} == {"hire", "departure"}:
         exit_, arrival = (m, other) if m.action == "departure" else (other, m)
@@ -296,6 +293,28 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
         fine = max(PRECISIONS.index(m.date.precision), PRECISIONS.index(other.date.precision))
         score += 0.8 if fine <= PRECISIONS.index("month") else 0.3
     return score
+
+
+_PARTY_ACTIONS = frozenset({"departure", "closure", "acquisition", "investment"})
+
+
+def _different_parties(m: EventMention, other: EventMention) -> bool:
+    """Whether two mentions of a party-bound action name different parties.
+
+    Two people leaving ("The board removed Ann Lee" / "Bo Chan quit"), two institutions
+    closed ("Signature Bank was closed" / "seized First Republic Bank"), two deals with
+    neither buyer nor bought in common are different happenings, whatever else they share.
+    """
+    if m.action not in _PARTY_ACTIONS or other.action not in _PARTY_ACTIONS:
+        return False
+    if m.action == other.action == "departure":
+        leaving, other_leaving = _leaver(m), _leaver(other)
+        return bool(leaving and other_leaving and not leaving & other_leaving)
+    closed, other_closed = closed_party(m), closed_party(other)
+    if closed and other_closed:
+        return not _families(frozenset({closed})) & _families(frozenset({other_closed}))
+    parties, other_parties = deal_parties(m), deal_parties(other)
+    return bool(parties and other_parties and not _families(parties) & _families(other_parties))
 
 
 def _leaver(m: EventMention) -> frozenset[str]:
@@ -379,6 +398,10 @@ def cluster_mentions(mentions: list[EventMention]) -> list[Cluster]:
             seed = cluster.members[0]
             if not compatible_actions(m, seed) and not _shares_number(m, seed):
                 continue  # joining through a side member would chain happenings
+            if m.action in _PARTY_ACTIONS and any(
+                _different_parties(m, o) for o in cluster.members
+            ):
+                continue  # a member names another person, institution or deal
             # The first members (the best dated and strongest) speak for the cluster, and
             # so do its members from the same article.
             compared = (
@@ -428,6 +451,13 @@ def _absorb_undated(
             own, theirs = _cluster_families(cluster, weights), _cluster_families(target, weights)
             if own and theirs and not own & theirs:
                 continue  # each names its own specific participants: two happenings
+            if any(
+                _different_parties(m, o)
+                for m in cluster.members
+                if m.action in _PARTY_ACTIONS
+                for o in target.members
+            ):
+                continue
             score = max(
                 similarity(cluster.members[0], o, weights) for o in target.members[:_MAX_COMPARED]
             )

@@ -455,6 +455,20 @@ class EntityIndex:
             ]
             if len(longer) == 1:
                 union(longer[0], n)
+        # An acronym and the one name of the story it abbreviates: "SVB" and "Silicon Valley
+        # Bank", "FDIC" and "Federal Deposit Insurance Corporation".
+        for n in names:
+            if not _ACRONYM.fullmatch(n) or kind_of(n) == "person":
+                continue
+            parts = _acronym_parts(n)
+            spelled = [
+                m
+                for m in multi
+                if kind_of(m) != "person"
+                and _expands(parts, [(0, 0, w) for w in m.split()], 0) == len(m.split())
+            ]
+            if len(spelled) == 1:
+                union(spelled[0], n)
         groups: dict[str, list[str]] = defaultdict(list)
         for n in names:
             groups[find(n)].append(n)

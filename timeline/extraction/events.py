@@ -75,7 +75,8 @@ from timeline.extraction.timex import span_of
 # own form tells the tense) or a noun (a nominalised report: the clause tells it).
 _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
     "investment": [
-        (r"invest(?:s|ed)", True),
+        # ("the companies they had invested in": a stranded "in" ends a relative clause.)
+        (r"invest(?:s|ed)(?!\s+in\s*(?:to\b|[,.;]))", True),
         (r"investments?\s+(?:of|in)", False),
         (r"\$[\d.,]+\s*(?:billion|million|bn|m|b)?\s+investment", False),
         (r"(?:\d+(?:\.\d+)?\s?%|\bpercent)\s+stake", False),
@@ -118,7 +119,8 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"poach(?:es|ed)", True),
         (r"(?:brought|brings)\s+(?:in|on\s+board|aboard)", True),
         (r"join(?:s|ed)", True),
-        (r"appoint(?:s|ed)", True),
+        # (A regulator "appointed the FDIC as receiver" of a failed bank hires nobody.)
+        (r"appoint(?:s|ed)(?![^.;]{0,40}\breceiver\b)", True),
         (r"(?:was|were|is|has\s+been)\s+(?:named|tapped)", True),
         (r"courted", True),
         (r"(?:reinstated|rejoin(?:s|ed))", True),
@@ -177,6 +179,16 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"(?:latest|new)\s+offering", False),
         (r"(?:updated|shipped)", True),
         (r"(?:put|puts)\s+(?:\S+\s+){1,3}?online|went\s+live", True),
+    ],
+    "closure": [
+        # A bank, plant or exchange shut by its owner or a regulator.
+        (r"(?:was|were|been|is)\s+(?:closed|shut(?:\s+down)?|seized|taken\s+over)\s+by", True),
+        (
+            r"(?:closed|seized|shut\s+down|shuttered)\s+(?:the\s+|its\s+)?(?:\w+\s+){0,2}?"
+            r"(?:bank|lender|plant|factory|mine|exchange|fund|refinery|airport|store)s?\b",
+            True,
+        ),
+        (r"(?:seized|shuttered)", True),
     ],
     "recall": [
         (r"recall(?:s|ed)", True),
@@ -475,6 +487,7 @@ _HEDGED_NOUN = re.compile(
     r"\b(?:potential|possible|proposed|planned|rumou?red|likely|any|future|hypothetical)\s+$",
     re.IGNORECASE,
 )
+_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+$", re.IGNORECASE)
 # A happening completed by a time: the past perfect ("had signed", "had scrapped").
 _DONE_BY = re.compile(r"\bhad\s+(?:already\s+|nearly\s+|largely\s+)?[a-z]+(?:ed|en|un|ne)\b")
@@ -561,6 +574,7 @@ class EventMention:
     agent: str = ""
 
 
+_PASSIVE_LEAD = re.compile(r"(?i:was|were|been|is|are)\s")
 # Departures that someone else decides: the person removed is named after the verb.
 REMOVAL = re.compile(r"(?i:removed|fired|ousted|sacked|dismissed|pushed\s+out|forced\s+out)")
 
@@ -584,6 +598,19 @@ def _leaver_of(quote: str, trigger: str, at: int, entities: tuple[str, ...], age
     if REMOVAL.match(trigger):
         return _named_near(quote[at + len(trigger) :], entities, first=True)
     return agent or _named_near(quote[:at], entities, first=False)
+
+
+def closed_party(m: EventMention) -> str:
+    """What a closure shuts: the name before a passive ("Signature Bank ... was closed
+    by"), else the first name after the verb ("seized First Republic Bank"); or ""."""
+    if m.action != "closure":
+        return ""
+    at = m.trigger_start - m.start
+    if at < 0 or at > len(m.quote):
+        return ""
+    if _PASSIVE_LEAD.match(m.trigger):
+        return m.agent or _named_near(m.quote[:at], m.entities, first=False)
+    return _named_near(m.quote[at + len(m.trigger) :], m.entities, first=True)
 
 
 def deal_parties(m: EventMention) -> frozenset[str]:
@@ -872,6 +899,8 @@ def _can_date(passage: Passage, tm: TimeMention) -> bool:
     before = passage.text[: tm.start - passage.start]
     if _IN_NUMBER.search(before):
         return False  # "7,000" is a number, not the year 2000
+    if _SINCE.search(before):
+        return False  # "the third bank to collapse since March": a span's start, no date
     if _DEADLINE.search(before) and not _DONE_BY.search(passage.text):
         # "respond by Wednesday", "must be returned by Friday": a deadline, not a date.
         # ("had signed a letter by Monday afternoon" is done by then: it dates.)
