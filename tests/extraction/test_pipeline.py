@@ -218,3 +218,31 @@ def test_an_undated_analysis_is_dated_by_the_inquiry_it_discusses():
     reference = extract_timeline([autumn, spring, later]).readings["later"].reference
     assert reference is not None and reference.source == "inferred"
     assert reference.date == dt.date(2024, 3, 8)
+
+
+def test_an_undated_articles_yearless_dates_take_the_storys_year():
+    dated = ArticleInput(
+        key="dated",
+        text="Regulators closed Quillo Bank on Friday, March 10, 2023, after a run on deposits.",
+        published=dt.date(2023, 3, 11),
+        published_source="header",
+    )
+    later = ArticleInput(
+        key="later",
+        text="Vexo Bank was seized on May 1, 2023, and sold to a rival.",
+        published=dt.date(2023, 5, 2),
+        published_source="header",
+    )
+    undated = ArticleInput(
+        key="undated",
+        text=(
+            "The report on the failure of Quillo Bank was released on April 28. "
+            "Its authors said supervisors had moved too slowly."
+        ),
+    )
+    result = extract_timeline([dated, later, undated])
+    assert result.readings["undated"].reference is None
+    values = {tm.text: tm.value for tm in result.readings["undated"].mentions}
+    assert values["April 28"] == "2023-04-28"
+    released = [e for e in result.events if any(x.article == "undated" for x in e.evidence)]
+    assert released and released[0].date.iso == "2023-04-28"

@@ -40,8 +40,10 @@ proposes events and the Django side reconciles them with what editors kept.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from timeline.extraction.clustering import (
     MERGE_THRESHOLD,
@@ -72,6 +74,10 @@ from timeline.extraction.timex import span_of
 from timeline.extraction.titles import make_summary, make_title
 
 _MAX_REFERENCE_CANDIDATES = 4
+# A year-less date of an undated article: "XXXX-03-10", "XXXX-04" (a clock time may follow).
+_YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?(?:T[\d:]+)?$")
+# How far outside the span of the story's dated articles the year's guess may put a date.
+_YEAR_REACH_DAYS = 200
 _MAX_PARTNER_CANDIDATES = 30
 _MIN_SUPPORT = 2
 
@@ -124,6 +130,7 @@ def extract_timeline(articles: Sequence[ArticleInput]) -> TimelineExtraction:
         mentions.pop(key, None)
 
     _infer_references(readings, texts, mentions, index, errors)
+    _settle_years(readings, mentions, index)
 
     all_mentions = [m for key in sorted(mentions) for m in mentions[key]]
     clusters = cluster_mentions(all_mentions)
@@ -178,6 +185,55 @@ def _infer_references(
         readings[key].reference = reference
         readings[key].mentions = tagged
         mentions[key] = found
+
+
+def _settle_years(
+    readings: dict[str, ArticleReading],
+    mentions: dict[str, list[EventMention]],
+    index: EntityIndex,
+) -> None:
+    """Give the story's year to the year-less dates of articles that stay undated.
+
+    "On March 10, California regulators closed Silicon Valley Bank" in an article with no
+    date of its own: a reader takes the year of the story the other articles date, and so
+    does this, when one year puts the date inside (or nearest) the span of those dates.
+    Only explicit month-days and months change; relative expressions stay unresolved.
+    """
+    dated = sorted(r.reference.date for r in readings.values() if r.reference is not None)
+    if not dated:
+        return
+    first, last = dated[0], dated[-1]
+    for key in sorted(readings):
+        reading = readings[key]
+        if reading.reference is not None or key not in mentions:
+            continue
+        settled = [_with_story_year(tm, first, last) for tm in reading.mentions]
+        if all(a is b for a, b in zip(settled, reading.mentions, strict=True)):
+            continue
+        reading.mentions = settled
+        mentions[key] = detect_events(key, reading.passages, settled, index, None, deictic=False)
+
+
+def _with_story_year(tm: TimeMention, first: dt.date, last: dt.date) -> TimeMention:
+    """`tm` with the year that puts its month (and day) nearest the span first..last."""
+    m = _YEARLESS.match(tm.value)
+    if m is None:
+        return tm
+    month, day = int(m.group(1)), int(m.group(2) or 15)
+    ranked = []
+    for year in range(first.year - 1, last.year + 2):
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            return tm
+        outside = min(abs((when - first).days), abs((when - last).days))
+        distance = 0 if first <= when <= last else outside
+        ranked.append((distance, year))
+    ranked.sort()
+    best, year = ranked[0]
+    if best > _YEAR_REACH_DAYS or (len(ranked) > 1 and ranked[1][0] == best):
+        return tm
+    return replace(tm, value=f"{year}{tm.value[4:]}")
 
 
 def _appositions_disagree(tagged: list[TimeMention], untagged: list[TimeMention]) -> int:
