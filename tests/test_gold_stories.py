@@ -22,6 +22,7 @@ FLOORS = {
     "crowdstrike-outage-2024": (0.85, 0.60, 0.78, 5),
     "galaxy-note7-recall-2016": (0.90, 0.92, 0.80, 1),
     "openai-board-crisis-2023": (0.95, 0.78, 0.76, 9),
+    "svb-collapse-2023": (0.95, 0.66, 0.62, 8),
 }
 
 

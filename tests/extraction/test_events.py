@@ -395,3 +395,27 @@ def test_closing_a_bank_is_a_closure_and_since_dates_nothing():
 def test_a_receiver_appointed_is_no_hire():
     found = detect("The regulator closed the bank and appointed the insurer as receiver.")
     assert all(m.action != "hire" for m in found)
+
+
+def test_an_announcement_of_what_will_happen_is_an_event_of_its_day():
+    m = one(
+        "Federal officials said on Sunday that every depositor of Quillo Bank would be repaid.",
+        dt.date(2024, 3, 12),
+    )
+    assert m.action == "statement" and m.date.iso == "2024-03-10"
+    m = one(
+        "Vexo will hire Ann Lee to run a new team, its chief executive said early on Monday.",
+        dt.date(2024, 3, 12),
+    )
+    assert m.date.iso == "2024-03-11"
+
+
+def test_a_future_aside_or_a_far_date_is_no_announcement():
+    assert detect("The deposits placed in March would be repaid, Quillo said.") == []
+    assert detect("Quillo said the deposits placed in March would be repaid.") == []
+    assert detect("For the engineers, the weekend promised to be a long one.") == []
+
+
+def test_banks_agreeing_on_a_day_to_place_deposits_is_a_deal():
+    m = one("Eleven banks agreed on Thursday to place $30 billion of deposits in Quillo Bank.")
+    assert m.action == "deal" and m.date.iso == "2024-03-14"

@@ -315,3 +315,16 @@ def test_a_departure_headline_names_who_left_and_who_decided():
     protest = [m for m in ms if m.article == "a1"]
     assert make_title("departure", removal, index) == "Quillo Inc. removes Ann Lee"
     assert make_title("departure", protest, index) == "Bo Chan leaves Quillo Inc."
+
+
+def test_a_description_between_commas_and_an_initial_do_not_cut_a_headline():
+    ms, index = mentions(
+        "Quillo Group, the parent company of Vexo Bank, said late on March 8, 2023, that it "
+        "had sold nearly all of its bonds at a loss of $1.8 billion and would sell shares.",
+        "The central bank said on March 13, 2023, that Ann B. Lee, its vice chair, would lead "
+        "a review.",
+    )
+    first = make_title("statement", [m for m in ms if m.article == "a0"], index)
+    assert first.startswith("Quillo Group says that it had sold nearly all of its bonds"), first
+    second = make_title("statement", [m for m in ms if m.article == "a1"], index)
+    assert "Ann B. Lee" in second and "vice chair" not in second and "would lead" in second, second

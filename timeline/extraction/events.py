@@ -111,6 +111,13 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"signed(?!\s+(?:an?\s+|the\s+)?(?:open\s+)?(?:letter|petition|note|memo))", True),
         (r"agreed\s+(?:\S+\s+){0,3}?to\s+(?:a\s+)?(?:deal|terms|partner|sell)", True),
         (r"(?:partnered|teamed\s+up)", True),
+        # A commitment agreed on a day: "eleven banks agreed on Thursday to place $30
+        # billion of deposits in First Republic" (buying and selling are acquisitions).
+        (
+            r"agreed\s+(?:on\s+\w+\s+|late\s+on\s+\w+\s+|\w+ly\s+)?to\s+(?:place|provide|lend"
+            r"|deposit|inject|invest|back|rescue|fund|support|guarantee|pay|settle|extend)\b",
+            True,
+        ),
     ],
     "hire": [
         (r"hir(?:es|ed)", True),
@@ -182,7 +189,7 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
     ],
     "closure": [
         # A bank, plant or exchange shut by its owner or a regulator.
-        (r"(?:was|were|been|is)\s+(?:closed|shut(?:\s+down)?|seized|taken\s+over)\s+by", True),
+        (r"(?:was|were|been)\s+(?:closed|shut\s+down|seized|taken\s+over)(?:\s+by)?", True),
         (
             r"(?:closed|seized|shut\s+down|shuttered)\s+(?:the\s+|its\s+)?(?:\w+\s+){0,2}?"
             r"(?:bank|lender|plant|factory|mine|exchange|fund|refinery|airport|store)s?\b",
@@ -354,6 +361,8 @@ _BASELINE = re.compile(
 _DATELINE = re.compile(r"[^.]{0,40}?\d{4}\s*[—–-]{1,2}\s")
 # "told lawmakers on Tuesday that the company was sorry": the date of the reporting
 # verb governs what is reported, so this "that" is no clause boundary for dating.
+_NAMED_WILL = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*\s+(?:will|would)\s+[a-z]")
+_ANNOUNCING = re.compile(r"\b(?:said|announced|pledged|promised|confirmed|told)\b")
 _REPORTED_THAT = re.compile(
     r"\b(?:said|says|told|tells|announced|warned|confirmed|added|wrote|testified|admitted)"
     r"\b[^,;]{0,40}?\bthat\b",
@@ -819,6 +828,31 @@ def _main_trigger(
     return first
 
 
+def _announcement(text: str) -> re.Match[str] | None:
+    """The reporting verb of a sentence that announces what will happen, if it is one.
+
+    The sentence reports something to come (a modal or "will") through a reporting verb in
+    the past that is not itself hedged ("would say") and not inside a background clause:
+    either the speaker comes first and the future follows, or a named party's plan opens
+    the sentence. Whether a date of its own governs the verb is the caller's check.
+    """
+    modals = [x.start() for x in _MODAL.finditer(text)]
+    if not modals:
+        return None
+    for m in _ANNOUNCING.finditer(text):
+        if m.start() in modals or _MODAL.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "promised to be a long one" is no promise; "would say" no report
+        if not any(at > m.start() for at in modals) and not _NAMED_WILL.match(text):
+            # The speaker comes first ("officials said on Sunday that every depositor
+            # would ..."), or a named party's plan opens the sentence ("Microsoft will
+            # hire Sam Altman ..., Satya Nadella said"); a future aside before a bare
+            # "said" ("the deposits would be repaid, JPMorgan said") is no announcement.
+            continue
+        if not _in_background_clause(text, m):
+            return m
+    return None
+
+
 def _generic_trigger(text: str) -> tuple[str, re.Match[str], bool] | None:
     """A sentence's first asserted past-tense verb, for dated sentences with no known class.
 
@@ -1235,6 +1269,17 @@ def _mention(
         # prize, given for the update that crashed ..."), the background is not news.
         triggers = triggers or found
         cls, match, verbal = _main_trigger(text, triggers)
+    elif (
+        (announced := _announcement(text)) is not None
+        and any(0 <= tm.start - passage.start - announced.end() <= 18 for tm in mentions)
+        and _governing_time(passage, mentions, passage.start + announced.start())
+    ):
+        # (The date must follow the verb closely, "said late on Wednesday that": a date
+        # further on belongs to what was said.)
+        # "Federal officials said on Sunday that every depositor would be repaid": what
+        # will happen is no happening yet, but its announcement, on that day, is.
+        cls, match, verbal = "statement", announced, True
+        triggers = [(cls, match, verbal)]
     else:
         return None
     trigger_abs = passage.start + match.start()

@@ -149,7 +149,23 @@ _REPORTED = re.compile(
 )
 _POSSESSIVE_LEAD = re.compile(r"^(?:his|her|its|their|our|my|your)\b", re.IGNORECASE)
 # An aside between a subject and its verb: "two defects, one in each cell, caused".
-_ASIDE_BEFORE_VERB = re.compile(r",\s[^,;]{1,60},\s+(?=[a-z]+ed\b|had\b|were\b|was\b)")
+_ASIDE_BEFORE_VERB = re.compile(
+    r",\s[^,;]{1,60},\s+(?=[a-z]+ed\b|had\b|were\b|was\b|said\b|told\b|says\b)"
+)
+# An appositive between commas that describes the name before it: ", the parent company
+# of Silicon Valley Bank,", ", its vice chair for supervision,".
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an|its|his|her|their)\s"
+    r"(?:(?!\b(?:said|says|told|announced|had|has|was|were)\b)[^,;:—–]){1,70},(?=\s)"
+)
+_REPORTING = {"said", "says", "told", "tells", "announced", "wrote", "added"}
+# Words that go on from a name as its clause did before the description was cut out.
+_JOINS = {
+    "and", "or", "would", "will", "could", "can", "may", "might", "had", "has", "have", "is",
+    "was", "were", "are",
+}  # fmt: skip
+# A full stop that ends a sentence, not an initial or a title ("Michael S. Barr", "Mr.").
+_SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)\.\s")
 _ORG_ANAPHOR_LEAD = re.compile(
     r"^the\s+(?:company|firm|airline|carrier|startup|insurer|regulator|agency|automaker|"
     r"carmaker|manufacturer|retailer|chipmaker)\b(?!\s+(?-i:[A-Z]))",  # not "the insurer Acme"
@@ -487,12 +503,17 @@ def _rewrite_clause(m: EventMention, subject: str) -> str:
     if m.time is not None and m.start <= m.time.start and m.time.end <= m.end:
         ts, te = m.time.start - m.start, m.time.end - m.start
         prep = re.search(
-            r"(?:^|\s)(?:on|in|at|during|over|by|since|last|this|until)\s+$", text[:ts], re.I
+            r"(?:^|\s)(?:(?:late|early)\s+)?(?:on|in|at|during|over|by|since|last|this|until)\s+$",
+            text[:ts],
+            re.I,
         )
         comma = re.match(r",\s*", text[te:])
         if prep or comma:
             cut_from = prep.start() if prep else ts
-            cut_to = te + (comma.end() if comma and not prep else 0)
+            # The comma after the date goes with it when nothing else needs it: "said on
+            # March 8, 2023, that ..." (a comma before "saying ..." still ends the clause).
+            that_follows = comma is not None and text.startswith("that ", te + comma.end())
+            cut_to = te + (1 if that_follows else comma.end() if comma and not prep else 0)
             text = text[:cut_from] + text[cut_to:]
             if rel >= cut_to:
                 rel -= cut_to - cut_from
@@ -507,8 +528,13 @@ def _rewrite_clause(m: EventMention, subject: str) -> str:
     if start >= 0:
         text, rel = text[start + 1 :], rel - start - 1
     rel = max(rel, 0)
-    pre, post = text[:rel], text[rel:]
-    stops = [i for i in (post.find(sep) for sep in (";", "—", "–", ". ")) if i > 0]
+    # "SVB Financial Group, the parent company of ..., said": the description goes (and
+    # with it the commas, unless a clause goes on after it).
+    pre, post = _drop_appositives(text[:rel]), _drop_appositives(text[rel:])
+    stops = [i for i in (post.find(sep) for sep in (";", "—", "–")) if i > 0]
+    stop = _SENTENCE_STOP.search(post)  # not after an initial: "Michael S. Barr"
+    if stop and stop.start() > 0:
+        stops.append(stop.start())
     comma = re.search(r",\s", post)
     if comma and len((pre + post[: comma.start()]).split()) >= 3:
         stops.append(comma.start())
@@ -543,6 +569,18 @@ def _rewrite_clause(m: EventMention, subject: str) -> str:
         clause = f"{subject} {clause}"
     clause = clause[:1].upper() + clause[1:]
     return abbreviate_amounts(clause)
+
+
+def _drop_appositives(text: str) -> str:
+    def keep_comma(m: re.Match[str]) -> str:
+        following = text[m.end() :].split(maxsplit=1)
+        if not following:
+            return ""  # the description ends the text: "Greg Brockman, the president,"
+        word = following[0]
+        joined = word in _REPORTING or word.endswith("ed") or word in _JOINS
+        return "" if joined else ","
+
+    return _APPOSITIVE.sub(keep_comma, text)
 
 
 def _present_clause(clause: str, limit: int) -> str:
