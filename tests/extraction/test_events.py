@@ -419,3 +419,9 @@ def test_a_future_aside_or_a_far_date_is_no_announcement():
 def test_banks_agreeing_on_a_day_to_place_deposits_is_a_deal():
     m = one("Eleven banks agreed on Thursday to place $30 billion of deposits in Quillo Bank.")
     assert m.action == "deal" and m.date.iso == "2024-03-14"
+
+
+def test_a_malformed_amount_is_skipped_not_an_error():
+    assert [n.text for n in find_numbers("It paid $385.20.0 and then $2.5 billion.")] == [
+        "$2.5 billion"
+    ]

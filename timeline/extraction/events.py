@@ -649,11 +649,22 @@ def _named_near(text: str, entities: tuple[str, ...], *, first: bool) -> str:
     return best
 
 
+def _decimal(digits: str) -> float | None:
+    """ "14.3" -> 14.3, "1,200" -> 1200.0; None for a malformed figure ("385.20.0")."""
+    try:
+        return float(digits.replace(",", ""))
+    except ValueError:
+        return None
+
+
 def find_numbers(text: str) -> tuple[Number, ...]:
     """Money amounts and percentages in a passage, normalised for matching."""
     out = []
     for m in _MONEY.finditer(text):
-        value = float(m.group(1).replace(",", "")) * _SCALE.get((m.group(2) or "").lower(), 1)
+        amount = _decimal(m.group(1))
+        if amount is None:
+            continue  # "$385.20.0": no amount a reader could match
+        value = amount * _SCALE.get((m.group(2) or "").lower(), 1)
         out.append(Number("money", value, m.group(0).strip()))
     for m in _COUNT.finditer(text):
         if m.group(1):

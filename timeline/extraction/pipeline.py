@@ -289,7 +289,11 @@ def _best_reference(
     by_date: Counter[dt.date] = Counter()
     for article, n in shared.items():
         by_date[readings[article].reference.date] += n
-    candidates = sorted(by_date, key=lambda d: (-by_date[d], d))[:_MAX_REFERENCE_CANDIDATES]
+    ranked = sorted(by_date, key=lambda d: (-by_date[d], d))
+    # The two best supported dates, and any that ties the second (up to a few): reading
+    # the article again as of each candidate is the costly part of inference.
+    floor = by_date[ranked[min(1, len(ranked) - 1)]]
+    candidates = [d for d in ranked if by_date[d] >= floor][:_MAX_REFERENCE_CANDIDATES]
     reading = readings[key]
     best = None
     # Without an underspecified expression the candidate changes no time value: the
