@@ -425,3 +425,11 @@ def test_a_malformed_amount_is_skipped_not_an_error():
     assert [n.text for n in find_numbers("It paid $385.20.0 and then $2.5 billion.")] == [
         "$2.5 billion"
     ]
+
+
+def test_a_bare_failure_ending_its_clause_is_a_setback():
+    assert one("The result was that the Falcon 4 model failed.").action == "setback"
+    assert one("Quillo said the Falcon 4 model failed, and developers left.").action in (
+        "setback",
+        "statement",
+    )

@@ -273,6 +273,8 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
     ],
     "setback": [
         (r"(?:failed|fails)\s+to", True),
+        # A bare failure ends its clause: "The result was that Llama 4 failed."
+        (r"failed(?=\s*[.;!]|\s*,\s+(?:and|but|so)\b)", True),
         (r"fell\s+flat", True),
         (r"(?:flopped|stumbled|plummeted|underperformed)", True),
         (r"(?:didn’t|didn't|did\s+not)\s+(?:go\s+as\s+planned|live\s+up|hit\s+the\s+mark)", True),
