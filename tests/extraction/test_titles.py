@@ -328,3 +328,9 @@ def test_a_description_between_commas_and_an_initial_do_not_cut_a_headline():
     assert first.startswith("Quillo Group says that it had sold nearly all of its bonds"), first
     second = make_title("statement", [m for m in ms if m.article == "a1"], index)
     assert "Ann B. Lee" in second and "vice chair" not in second and "would lead" in second, second
+
+
+def test_plural_subjects_keep_are_and_a_name_given_is_no_hire():
+    assert present_tense("were", plural=True) == "are"
+    ms, _ = mentions("The crossing was named after the lawyer who wrote the anthem in 1814.")
+    assert all(m.action != "hire" for m in ms)

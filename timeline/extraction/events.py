@@ -128,7 +128,8 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"join(?:s|ed)", True),
         # (A regulator "appointed the FDIC as receiver" of a failed bank hires nobody.)
         (r"appoint(?:s|ed)(?![^.;]{0,40}\breceiver\b)", True),
-        (r"(?:was|were|is|has\s+been)\s+(?:named|tapped)", True),
+        # ("was named after the lawyer who wrote the anthem" gives a name, not a job.)
+        (r"(?:was|were|is|has\s+been)\s+(?:named|tapped)(?!\s+(?:after|for)\b)", True),
         (r"courted", True),
         (r"(?:reinstated|rejoin(?:s|ed))", True),
         (r"arrival\s+(?:at|of)", False),

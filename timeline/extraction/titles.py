@@ -247,7 +247,7 @@ def present_tense(word: str, plural: bool = False) -> str:
     low = word.lower()
     if low in _IRREGULAR:
         out = _IRREGULAR[low]
-        if plural:
+        if plural and out.endswith("s"):  # ("were" is "are" already: no "s" to drop)
             out = _PLURAL_PRESENT.get(out, out[:-2] if out.endswith("ies") else out[:-1])
             if low.endswith("ies"):
                 out = out[:-1] + "y"
@@ -580,7 +580,7 @@ def _drop_appositives(text: str) -> str:
         joined = word in _REPORTING or word.endswith("ed") or word in _JOINS
         return "" if joined else ","
 
-    return _APPOSITIVE.sub(keep_comma, text)
+    return re.sub(r",\s*,", ",", _APPOSITIVE.sub(keep_comma, text))
 
 
 def _present_clause(clause: str, limit: int) -> str:
