@@ -362,10 +362,12 @@ _BASELINE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"[^.]{0,40}?\d{4}\s*[—–-]{1,2}\s")
-# "told lawmakers on Tuesday that the company was sorry": the date of the reporting
-# verb governs what is reported, so this "that" is no clause boundary for dating.
+# Announcements (see `_announcement`): a named party's plan opening the sentence, and the
+# reporting verbs that announce.
 _NAMED_WILL = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*\s+(?:will|would)\s+[a-z]")
 _ANNOUNCING = re.compile(r"\b(?:said|announced|pledged|promised|confirmed|told)\b")
+# "told lawmakers on Tuesday that the company was sorry": the date of the reporting
+# verb governs what is reported, so this "that" is no clause boundary for dating.
 _REPORTED_THAT = re.compile(
     r"\b(?:said|says|told|tells|announced|warned|confirmed|added|wrote|testified|admitted)"
     r"\b[^,;]{0,40}?\bthat\b",
