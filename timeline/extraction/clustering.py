@@ -3,7 +3,8 @@
 Two mentions are the same happening when their actions are compatible (the same class,
 or classes that describe one deal: an investment, a stake, an acquisition; people who
 "jumped ship" to a company and its hiring spree, unless both name the same specific
-participant: one person's appointment and exit are two happenings; and unless their
+participant: one person's appointment and exit are two happenings, even the
+protagonist's removal and reinstatement; and unless their
 dates differ and one names someone the other does not: a named hire dated apart from a
 hiring spree is its own happening), their dates do not contradict each other, and they
 share something specific: a key number ("$14.3 billion" / "$14 billion", "49%"), rare
@@ -14,7 +15,9 @@ happenings are never merged just because both involve it, and two mentions that 
 name their own specific participant ("V-JEPA 2" / "Llama 4") are pushed apart (names
 sharing a word, "Microsoft Windows" / "Windows", are one family, not a conflict). Two
 statements by different speakers in different articles ("Microsoft estimated" /
-"Parametrix estimated") are never one. Within one article, the next sentence or a
+"Parametrix estimated") are never one, and neither are two exits of different people,
+two closures of different institutions or two deals with no party in common: no member
+of a cluster may name another party, in either pass. Within one article, the next sentence or a
 later mention of the same action that names nobody new continues the story, and so
 does the sentence after an anonymous lede that names its actor ("A senior executive
 apologised ..." / "Ann Lee appeared before the committee").

@@ -2,30 +2,38 @@
 
 An event mention is a passage with an action trigger (a verb or noun of a known action
 class: investment, acquisition, deal, hire, departure, demotion, reorganisation,
-founding, launch, report, disruption, conference, delay, talks, statement, setback, market,
-legal and civic actions) used as a report of a fact: not under a modal or future
+founding, launch, report, closure, disruption, conference, delay, talks, statement,
+setback, market, legal and civic actions) used as a report of a fact: not under a modal or future
 ("could", "will", "plans to"), not in a question or a conditional, not in a
 scene-setting phrase ("Despite heavy investment, ..."), not a judgement on a noun
 ("The partnership is a masterstroke"), not in boilerplate or a heading. A trigger
 inside a background clause (", who co-founded the company,"; "... for the update that
 crashed computers") does not make the sentence's news; the main clause does. A
 sentence with no known trigger but a past-tense verb and a date of its own is a
-generic event ("v:<verb>"): in news that is almost always a happening.
+generic event ("v:<verb>"): in news that is almost always a happening. A sentence that
+announces what will happen ("Officials said on Sunday that every depositor would be
+repaid", "Vexo will hire Ann Lee ..., its chief said early on Monday") is a statement of
+the day its reporting verb names, when that date follows the verb closely. Comment is
+not news: a hedged main clause ("may calm the board, but ...") makes its background
+clauses ("..., many of whom joined") no news either, and "the way they acted" is manner.
 
 Dating, in order of trust:
 1. the time expression that governs the trigger in the same sentence: the nearest
    DATE expression in the trigger's clause (never one inside a relative clause, a
    comparison baseline "from a year earlier", a dateline, a deadline "respond by
-   Wednesday", or a modifier "the 2000 election", "after the July 19 failure",
-   "Friday's incident"); "said on Saturday that it estimates" is dated Saturday;
+   Wednesday" (but "had signed a letter by Monday" is done by then, so it dates), the
+   start of a span "since March", or a modifier "the 2000 election", "after the July 19
+   failure", "Friday's incident"); "said on Saturday that it estimates" is dated Saturday;
    durations, sets and "now" never date an event, except a duration counted from the
    story's date ("two years later"), which dates by the tagger's anchor;
 2. the discourse focus: the date of the last happening the article reported (else the
    last date it stated outside a relative clause), but only for a narrative past
    sentence close to it (same or next paragraph) that states no stretch of time of
    its own ("over five days"), and never once the story time moved on ("then", "after
-   that", "within days") without a new anchor. "The same day", "that evening" name the
-   day in focus;
+   that", "within days") without a new anchor, and never for what a document says
+   happened ("According to the summary, the board dismissed him"): the document's day is
+   not the happening's. The focus reaches two short paragraphs when within three
+   sentences. "The same day", "that evening" name the day in focus;
 3. a strong action told in the present tense ("is hiring", "its latest offering")
    that names a specific participant is news of the article's own day, so it takes
    the reference date, with the least weight; one the text itself calls recent (the
@@ -52,6 +60,11 @@ One sentence that tells two happenings with two contradicting dates ("went publi
 2019 and moved its headquarters to Austin two years later"; "cut its forecast on
 Thursday, after it discontinued the phone on Tuesday") becomes two mentions, one per
 clause, the second sharing the first's subject; their evidence is the clause.
+
+Parties (clustering reads them, never as a clue to merge, only to keep apart): who leaves
+in a departure (`leaver`: the name after "removed/fired/ousted", else the actor before
+"quit/resigned"), what a closure shuts (`closed_party`), who deals with whom in an
+acquisition or investment (`deal_parties`).
 
 What it deliberately does not do: no syntactic parse (clauses are approximated by
 punctuation, relative pronouns and conjunctions), no event coreference (that is

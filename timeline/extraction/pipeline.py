@@ -19,7 +19,11 @@ mentions with dated articles (or one and a resolved date that agrees), becomes t
 reference (`source="inferred"`, with the reason); with less the article stays undated,
 because a guessed date would silently misdate every relative expression. Under an
 inferred reference, days named only relative to it ("on Wednesday", "last week") date
-nothing: the inferred date may be days off.
+nothing: the inferred date may be days off. Partners are found once, on the article's
+undated reading, so a candidate that misdates a shared happening counts against itself.
+An article that stays undated still gets the story's year for its year-less dates ("On
+March 10, regulators closed the bank"), when one year puts them within the span of the
+dated articles (`_settle_years`).
 
 Publishing: a cluster becomes an event when it is dated, or reported by two articles,
 or (for a strong action) told in the past tense with a specific participant (someone
