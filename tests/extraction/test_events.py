@@ -433,3 +433,9 @@ def test_a_bare_failure_ending_its_clause_is_a_setback():
         "setback",
         "statement",
     )
+
+
+def test_releasing_a_report_is_a_report_and_removing_wreckage_no_demotion():
+    assert one("The safety board released its preliminary report on Tuesday.").action == "report"
+    found = detect("The span was removed on Monday with explosives.")
+    assert all(m.action != "demotion" for m in found)

@@ -164,7 +164,9 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
     "demotion": [
         (r"demot(?:es|ed|ing)", True),
         (r"demotion", False),
-        (r"(?:was|were|been|is)\s+removed", True),
+        # A person removed (from a post, or no more said); "the span was removed last
+        # week with explosives" is no demotion.
+        (r"(?:was|were|been|is)\s+removed(?=\s+(?:as|from)\b|\s*[.,;])", True),
         (r"removed\s+(?:from|as)", True),
         (r"replac(?:es|ed)", True),
         (r"sidelined", True),
@@ -191,6 +193,27 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"established\s+in", True),
         (r"(?:co-)?founded\s+(?:the\s+company\s+)?(?:by|with)", True),
     ],
+    "report": [
+        # A document someone put out, told with the document first: "the review that
+        # OpenAI released this month" (a release of a report, not a product launch).
+        (
+            r"(?:report|review|analysis|findings|study|summary|statement)\s+(?:that|which)\s+"
+            r"(?:[\w'’-]+\s+){1,3}?(?:published|released|issued)",
+            True,
+        ),
+        # What an inquiry concluded: "an outside review ... had concluded that",
+        # "the law firm WilmerHale had found that".
+        (
+            r"(?:review|investigation|inquiry|probe|audit|investigators|law\s+firm|panel)"
+            r"\s+(?:[\w'’&.-]+\s+){0,5}?(?:had\s+|has\s+)?(?:concluded|found)\s+that",
+            True,
+        ),
+        (
+            r"(?:published|released|issued|presented)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,3}"
+            r"(?:report|review|analysis|findings|study|statement|letter|results)",
+            True,
+        ),
+    ],
     "launch": [
         (r"launch(?:es|ed)", True),
         (r"releas(?:es|ed)", True),
@@ -215,27 +238,6 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"recall(?:s|ed)", True),
         (r"recalls?\s+(?:of|affecting)", False),
         (r"(?:global|voluntary|formal|official|product|safety|worldwide)\s+recall", False),
-    ],
-    "report": [
-        # A document someone put out, told with the document first: "the review that
-        # OpenAI released this month" (a release of a report, not a product launch).
-        (
-            r"(?:report|review|analysis|findings|study|summary|statement)\s+(?:that|which)\s+"
-            r"(?:[\w'’-]+\s+){1,3}?(?:published|released|issued)",
-            True,
-        ),
-        # What an inquiry concluded: "an outside review ... had concluded that",
-        # "the law firm WilmerHale had found that".
-        (
-            r"(?:review|investigation|inquiry|probe|audit|investigators|law\s+firm|panel)"
-            r"\s+(?:[\w'’&.-]+\s+){0,5}?(?:had\s+|has\s+)?(?:concluded|found)\s+that",
-            True,
-        ),
-        (
-            r"(?:published|released|issued|presented)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,3}"
-            r"(?:report|review|analysis|findings|study|statement|letter|results)",
-            True,
-        ),
     ],
     "disruption": [
         (r"(?:crash|crashed|crashes)", True),
