@@ -439,3 +439,14 @@ def test_releasing_a_report_is_a_report_and_removing_wreckage_no_demotion():
     assert one("The safety board released its preliminary report on Tuesday.").action == "report"
     found = detect("The span was removed on Monday with explosives.")
     assert all(m.action != "demotion" for m in found)
+
+
+def test_an_announcement_dated_by_the_sentences_opening_phrase():
+    text = (
+        "The search was suspended on Tuesday evening.\n"
+        "Earlier in the day, the governor said at a briefing that the state would rebuild "
+        "the bridge.\n"
+    )
+    found = detect(text, dt.date(2024, 3, 26))
+    said = [m for m in found if m.action == "statement"]
+    assert said and said[0].date.iso == "2024-03-26"

@@ -1302,11 +1302,16 @@ def _mention(
         cls, match, verbal = _main_trigger(text, triggers)
     elif (
         (announced := _announcement(text)) is not None
-        and any(0 <= tm.start - passage.start - announced.end() <= 18 for tm in mentions)
+        and any(
+            0 <= tm.start - passage.start - announced.end() <= 18
+            # or in the sentence's opening phrase: "Earlier in the day, the president said"
+            or tm.end - passage.start <= text.find(",") < announced.start()
+            for tm in mentions
+        )
         and _governing_time(passage, mentions, passage.start + announced.start())
     ):
-        # (The date must follow the verb closely, "said late on Wednesday that": a date
-        # further on belongs to what was said.)
+        # (The date must follow the verb closely, "said late on Wednesday that", or open
+        # the sentence: a date further on belongs to what was said.)
         # "Federal officials said on Sunday that every depositor would be repaid": what
         # will happen is no happening yet, but its announcement, on that day, is.
         cls, match, verbal = "statement", announced, True
