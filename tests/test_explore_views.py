@@ -114,7 +114,7 @@ def test_a_paragraph_an_article_repeats_is_quoted_once(client, story):
     html = client.get(f"/events/{opened.pk}/", headers={"HX-Request": "true"}).content.decode()
     assert html.count(paragraph) == 1
     assert f"passage-{first.pk}" in html and "prints this passage 2 times" in html
-    assert "Sources (2)" in html, "the story's own passage and the repeated one, counted once"
+    assert "(2 articles, 2 passages)" in html, "the repeated paragraph is one passage"
     document = client.get("/api/events.json").json()["events"]
     assert sum(len(e["sources"]) for e in document if e["id"] == opened.pk) == 3
 

@@ -59,8 +59,9 @@ def events_for_export(events: EventQuerySet) -> EventQuerySet:
 def events_document(events: EventQuerySet, *, with_quotes: bool = True) -> dict[str, Any]:
     """The document for these events, in their order.
 
-    Without quotes each event still says how many sources it has (`source_count`); the
-    chart asks for that lighter form, a fifth of the size for a large timeline.
+    Without quotes each event still says how many sources it has (`source_count`: the
+    articles that report it); the chart asks for that lighter form, a fifth of the size
+    for a large timeline.
     """
     with _collector_paused():
         return _document(events, with_quotes)
@@ -102,7 +103,10 @@ def _document(events: EventQuerySet, with_quotes: bool) -> dict[str, Any]:
     if with_quotes:
         _collect_sources(passages, sources, counts)
     else:
-        for event_id, total in passages.values_list("event_id").annotate(total=Count("id")):
+        per_event = passages.values_list("event_id").annotate(
+            total=Count("article_id", distinct=True)
+        )
+        for event_id, total in per_event:
             counts[event_id] = total
     url_pattern = reverse("timeline:event-detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
     return {
@@ -161,9 +165,10 @@ def _collect_sources(passages, sources: dict, counts: dict) -> None:
         F("published").asc(nulls_last=True), "id"
     )
     for pk, file_name, title in articles.values_list("pk", "file_name", "title"):
+        for event_id in {row[0] for row in by_article[pk]}:
+            counts[event_id] += 1  # one source per article, however often it is quoted
         for row in by_article[pk]:
             sources[row[0]].append(_source(row, file_name or str(pk), title))
-            counts[row[0]] += 1
 
 
 def _source(row: tuple, file_name: str, title: str) -> dict[str, Any]:

@@ -243,13 +243,14 @@ class EventQuerySet(models.QuerySet):
         return self.order_by(models.F("date").asc(nulls_last=True), "id")
 
     def with_source_count(self) -> EventQuerySet:
-        """Each event's number of passages, as a subquery: a join and GROUP BY over every
-        event would be paid again by the paginator's count on a large timeline."""
+        """Each event's number of sources (articles that report it; an article quoted
+        twice is one source), as a subquery: a join and GROUP BY over every event would be
+        paid again by the paginator's count on a large timeline."""
         passages = (
             Evidence.objects.filter(event=models.OuterRef("pk"))
             .order_by()
             .values("event")
-            .annotate(total=Count("pk"))
+            .annotate(total=Count("article", distinct=True))
             .values("total")
         )
         return self.annotate(source_count=Coalesce(models.Subquery(passages), 0))
@@ -352,6 +353,11 @@ class Event(models.Model):
             return False
         timed = [e for e in self.evidence.all() if e.time_value]
         return not any(e.article.date_source in STATED_DATE_SOURCES for e in timed)
+
+    @property
+    def source_article_count(self) -> int:
+        """How many articles report the event (its sources), from the prefetched passages."""
+        return len({passage.article_id for passage in self.evidence.all()})
 
     def passages_for_readers(self) -> list[Evidence]:
         """The event's passages with a paragraph an article repeats shown once.
