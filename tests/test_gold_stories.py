@@ -23,7 +23,8 @@ FLOORS = {
     "galaxy-note7-recall-2016": (0.90, 0.92, 0.80, 1),
     "openai-board-crisis-2023": (0.95, 0.78, 0.76, 9),
     "svb-collapse-2023": (0.95, 0.66, 0.62, 8),
-    "key-bridge-collapse-2024": (0.95, 0.65, 0.88, 7),
+    "key-bridge-collapse-2024": (0.95, 0.65, 0.85, 7),
+    "ftx-bankman-fried-2022": (0.95, 0.72, 0.72, 15),
 }
 
 

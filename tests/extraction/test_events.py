@@ -450,3 +450,22 @@ def test_an_announcement_dated_by_the_sentences_opening_phrase():
     found = detect(text, dt.date(2024, 3, 26))
     said = [m for m in found if m.action == "statement"]
     assert said and said[0].date.iso == "2024-03-26"
+
+
+def test_a_prosecutions_steps_are_classes_of_their_own():
+    ref = dt.date(2024, 3, 15)
+    assert one("Ann Lee was arrested in Nassau on Monday.", ref).action == "arrest"
+    assert one("Prosecutors unsealed the indictment on Tuesday.", ref).action == "charge"
+    assert one("Ann Lee pleaded not guilty on Wednesday.", ref).action == "plea"
+    assert one("A jury found Ann Lee guilty on all counts on Thursday.", ref).action == "verdict"
+    assert one("Ann Lee was sentenced to 25 years in prison on Friday.", ref).action == "sentence"
+
+
+def test_walking_away_from_a_deal_is_a_cancellation():
+    assert one("Vexo walked away from the deal on Wednesday.").action == "cancellation"
+
+
+def test_a_kind_of_people_described_by_what_they_did_is_comment():
+    assert detect("Investors who poured money into Quillo helped build the trust.") == []
+    m = one("The Singapore companies that own the ship have agreed to pay $102 million.")
+    assert m.action == "deal"

@@ -246,3 +246,26 @@ def test_an_undated_articles_yearless_dates_take_the_storys_year():
     assert values["April 28"] == "2023-04-28"
     released = [e for e in result.events if any(x.article == "undated" for x in e.evidence)]
     assert released and released[0].date.iso == "2023-04-28"
+
+
+def test_a_named_weekday_chooses_the_year_of_a_yearless_date():
+    """The story runs from autumn 2022 to autumn 2023; "Thursday, March 28" is only a
+    Thursday in 2024, so that is the year (2023 would put it inside the span)."""
+    first = ArticleInput(
+        key="first",
+        text="Quillo collapsed on November 11, 2022, after a run on deposits.",
+        published=dt.date(2022, 11, 12),
+        published_source="header",
+    )
+    last = ArticleInput(
+        key="last",
+        text="Ann Lee was convicted on November 2, 2023, of fraud.",
+        published=dt.date(2023, 11, 3),
+        published_source="header",
+    )
+    undated = ArticleInput(
+        key="undated", text="Ann Lee was sentenced to 25 years in prison on Thursday, March 28."
+    )
+    result = extract_timeline([first, last, undated])
+    values = [tm.value for tm in result.readings["undated"].mentions]
+    assert "2024-03-28" in values

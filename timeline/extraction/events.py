@@ -100,7 +100,11 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
     ],
     "acquisition": [
         (r"acquir(?:es|ed)", True),
-        (r"agreed\s+(?:\S+\s+){0,3}?to\s+(?:buy|acquire|purchase|take\s+over|merge)", True),
+        (
+            r"agreed\s+(?:\S+\s+){0,3}?to\s+(?:buy|acquire|purchase|take\s+over|merge"
+            r"|be\s+(?:bought|acquired|taken\s+over))",
+            True,
+        ),
         (r"acquisition\s+of", False),
         (r"(?:buys|bought)", True),
         (r"purchased", True),
@@ -191,7 +195,8 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"(?:was|were)\s+(?:founded|established|created|launched|started|set\s+up)\s+in", True),
         (r"(?:began|begins)\s+life\b", True),
         (r"established\s+in", True),
-        (r"(?:co-)?founded\s+(?:the\s+company\s+)?(?:by|with)", True),
+        # ("the exchange founded by Ann Lee, agreed ..." describes; it reports no founding.)
+        (r"(?:(?:was|were|is)\s+|^)(?:co-)?founded\s+(?:the\s+company\s+)?(?:by|with)", True),
     ],
     "report": [
         # A document someone put out, told with the document first: "the review that
@@ -223,6 +228,15 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"(?:latest|new)\s+offering", False),
         (r"(?:updated|shipped)", True),
         (r"(?:put|puts)\s+(?:\S+\s+){1,3}?online|went\s+live", True),
+    ],
+    "cancellation": [
+        # A deal or plan called off: "Binance walked away on Wednesday".
+        (r"(?:walked|walks)\s+away|(?:pulled|pulls|backed|backs)\s+out\s+of|called\s+off", True),
+        (
+            r"(?:abandoned|dropped|withdrew|terminated)\s+(?:the|its|a|an|their)\s+(?:\w+\s+)?"
+            r"(?:deal|bid|plan|offer|merger|takeover|agreement)",
+            True,
+        ),
     ],
     "closure": [
         # A bank, plant or exchange shut by its owner or a regulator.
@@ -316,10 +330,32 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
     "legal": [
         (r"(?:sued|sues)", True),
         (r"lawsuits?\s+(?:against|over|filed)", False),
-        (r"(?:ruled|fined|charged|arrested|convicted|sentenced|banned|indicted|settled)", True),
+        (r"(?:ruled|fined|banned|settled)", True),
         (r"(?:blocked|investigated|probed)", True),
         (r"(?:opened|launched|began)\s+(?:an?\s+)?(?:investigation|inquiry|probe)", True),
         (r"(?:filed|files)\s+(?:a\s+)?(?:suit|complaint|lawsuit|for)", True),
+    ],
+    # A prosecution's steps are happenings of their own, never one event: the arrest, the
+    # charges, the plea, bail, the verdict, the sentence.
+    "arrest": [
+        (r"arrested|taken\s+into\s+custody|extradited", True),
+    ],
+    "charge": [
+        (r"(?:charged|indicted|unsealed)", True),
+        (r"(?:was|were|been)\s+accused|accused\s+(?:\S+\s+){1,4}?of\b", True),
+    ],
+    "plea": [
+        (r"(?:pleaded|pleads|pled)\s+(?:not\s+)?guilty", True),
+    ],
+    "bail": [
+        (r"(?:released|freed)\s+(?:\w+\s+)?on\s+(?:a\s+)?(?:\S+\s+){0,3}?(?:bond|bail)", True),
+        (r"revoked\s+(?:\w+\s+)?(?:bail|bond)|ordered\s+(?:\w+\s+)?(?:to|into)\s+jail", True),
+    ],
+    "verdict": [
+        (r"(?:convicted|acquitted)|found\s+(?:\S+\s+){0,3}?(?:not\s+)?guilty", True),
+    ],
+    "sentence": [
+        (r"sentenced", True),
     ],
     "civic": [
         (r"(?:elected|voted|defeated)\s", True),
@@ -481,6 +517,14 @@ _RELATIVE_CLAUSE = re.compile(
     r"(?:who|whom|which|whose)\b[^,;:—–]*"
 )
 _SEPARATOR = re.compile(r"[;:—–]")
+# A kind of people described by what they did ("Investors who poured money into ...",
+# "The people who praised its founder"): lower-case words only before the noun, so "The
+# Singapore companies that own the Dali" names someone and stays a report.
+_GENERIC_SUBJECT = re.compile(
+    r"^\W*(?:[Tt]he\s+)?(?:[a-z]+\s+){0,2}(?i:people|investors|companies|firms|banks"
+    r"|customers|users|voters|workers|those|others|critics|executives|lawmakers)"
+    r"\s+(?:who|that|which)\b"
+)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:\w+ly\s+|not\s+|also\s+)?$", re.I)
 _MANNER = re.compile(r"\bthe\s+(?:way|manner)\s+(?:in\s+which\s+)?(?:\w+\s+){1,2}$", re.I)
 _IN_NUMBER = re.compile(r"\d[,.]$")
@@ -1317,6 +1361,11 @@ def _mention(
         cls, match, verbal = "statement", announced, True
         triggers = [(cls, match, verbal)]
     else:
+        return None
+    generic_subject = _GENERIC_SUBJECT.match(text)
+    if generic_subject and match.start() - generic_subject.end() < 40:
+        # "Investors who poured money into FTX ... helped build the trust": a kind of
+        # people described by what they did is comment, not a happening.
         return None
     trigger_abs = passage.start + match.start()
     time = _governing_time(passage, mentions, trigger_abs)

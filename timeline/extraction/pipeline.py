@@ -80,6 +80,9 @@ from timeline.extraction.titles import make_summary, make_title
 _MAX_REFERENCE_CANDIDATES = 4
 # A year-less date of an undated article: "XXXX-03-10", "XXXX-04" (a clock time may follow).
 _YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?(?:T[\d:]+)?$")
+_WEEKDAY_NAMED = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+)
 # How far outside the span of the story's dated articles the year's guess may put a date.
 _YEAR_REACH_DAYS = 200
 _MAX_PARTNER_CANDIDATES = 30
@@ -224,15 +227,20 @@ def _with_story_year(tm: TimeMention, first: dt.date, last: dt.date) -> TimeMent
     if m is None:
         return tm
     month, day = int(m.group(1)), int(m.group(2) or 15)
+    weekday = _WEEKDAY_NAMED.search(tm.text) if m.group(2) else None
     ranked = []
     for year in range(first.year - 1, last.year + 2):
         try:
             when = dt.date(year, month, day)
         except ValueError:
             return tm
+        if weekday and when.strftime("%A").lower() != weekday.group(0).lower():
+            continue  # "Thursday, March 28": only a year in which it is a Thursday
         outside = min(abs((when - first).days), abs((when - last).days))
         distance = 0 if first <= when <= last else outside
         ranked.append((distance, year))
+    if not ranked:
+        return tm
     ranked.sort()
     best, year = ranked[0]
     if best > _YEAR_REACH_DAYS or (len(ranked) > 1 and ranked[1][0] == best):

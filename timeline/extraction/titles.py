@@ -203,8 +203,9 @@ _LEADING_TIME = re.compile(
     r"sunday)\s+(?=the\b|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
-_PARTICIPLE = re.compile(r"[a-z-]+(?:ed|en|wn|ne|lt|ght|ung|ook|ept|ade|ent|id)")
+_PARTICIPLE = re.compile(r"[a-z-]+(?:ed|en|wn|ne|lt|ght|ung|ook|ept|ade|ent|id|und)")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;:—–]*,")
+_PERSONAL_LEAD = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we)\b", re.IGNORECASE)
 _DEFINITE_PART = re.compile(
     r"^the\s+(?:first|original|second|third|latest|newest|next|new|previous)\s+"
@@ -684,7 +685,9 @@ def make_title(
     first = ""
     for rep in ordered:
         before, _ = _participants([rep], index)
-        subject = rep.subject or _pick(before, index, ("organisation", "person"))
+        # "He was found guilty": a personal pronoun stands for a person, never the company.
+        kinds = ("person",) if _PERSONAL_LEAD.match(rep.quote) else ("organisation", "person")
+        subject = rep.subject or _pick(before, index, kinds)
         title = _complete(_rewrite_clause(rep, subject), rep)
         if not title:
             continue
