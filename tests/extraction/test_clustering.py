@@ -17,7 +17,9 @@ MONTH = {
 }
 
 
-def mention(article, quote, action, entities=(), date=None, dated_by="sentence", position=0):
+def mention(
+    article, quote, action, entities=(), date=None, dated_by="sentence", position=0, trigger=""
+):
     return EventMention(
         article=article,
         start=0,
@@ -26,8 +28,8 @@ def mention(article, quote, action, entities=(), date=None, dated_by="sentence",
         position=position,
         action=action,
         actions=(action,),
-        trigger="",
-        trigger_start=0,
+        trigger=trigger,
+        trigger_start=quote.index(trigger) if trigger else 0,
         entities=tuple(entities),
         numbers=find_numbers(quote),
         date=MONTH.get(date) if date else None,
@@ -288,24 +290,24 @@ def test_two_people_leaving_on_one_day_are_two_departures():
         "departure",
         ["Quillo", "Ann Lee"],
         date="2025-06",
+        trigger="removed",
     )
-    removed.trigger, removed.trigger_start = "removed", removed.quote.index("removed")
     quit_ = mention(
         "b",
         "Bo Chan quit in protest at Ann Lee's treatment.",
         "departure",
         ["Bo Chan", "Ann Lee"],
         date="2025-06",
+        trigger="quit",
     )
-    quit_.trigger, quit_.trigger_start = "quit", 7
     again = mention(
         "c",
         "The board of Quillo removed Ms Lee after a review.",
         "departure",
         ["Quillo", "Ann Lee"],
         date="2025-06",
+        trigger="removed",
     )
-    again.trigger, again.trigger_start = "removed", again.quote.index("removed")
     assert (leaver(removed), leaver(quit_), leaver(again)) == ("Ann Lee", "Bo Chan", "Ann Lee")
     clusters = cluster_mentions([removed, quit_, again, *background(6)])
     assert {"a", "c"} in groups(clusters) and {"b"} in groups(clusters)
@@ -319,8 +321,8 @@ def test_a_persons_removal_and_reinstatement_are_two_happenings_even_for_the_pro
         ["Quillo", "Ann Lee"],
         date="2025-06",
         dated_by="focus",
+        trigger="removed",
     )
-    removed.trigger, removed.trigger_start = "removed", removed.quote.index("removed")
     back = mention(
         "b",
         "Ann Lee was reinstated as chief executive of Quillo by the board.",
@@ -359,10 +361,15 @@ def test_two_banks_closed_are_two_closures():
         "closure",
         ["Quillo Bank"],
         date="2025-06",
+        trigger="seized",
     )
-    first.trigger, first.trigger_start = "seized", first.quote.index("seized")
-    second = mention("b", "Vexo Bank was closed by the state regulator.", "closure", ["Vexo Bank"])
-    second.trigger, second.trigger_start = "was closed by", second.quote.index("was closed")
+    second = mention(
+        "b",
+        "Vexo Bank was closed by the state regulator.",
+        "closure",
+        ["Vexo Bank"],
+        trigger="was closed by",
+    )
     second.agent = "Vexo Bank"
     clusters = cluster_mentions([first, second, *background(6)])
     assert {"a"} in groups(clusters) and {"b"} in groups(clusters)

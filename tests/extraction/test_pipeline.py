@@ -31,6 +31,11 @@ UNDATED = ArticleInput(
 )
 
 
+def header_dated(key: str, text: str, published: dt.date) -> ArticleInput:
+    """An article whose header states its date."""
+    return ArticleInput(key=key, text=text, published=published, published_source="header")
+
+
 def test_read_article_uses_the_published_date_as_reference():
     reading = read_article(DATED)
     assert reading.reference.date == dt.date(2024, 6, 12)
@@ -187,25 +192,23 @@ def test_commentary_and_metaphor_do_not_become_events():
 def test_an_undated_analysis_is_dated_by_the_inquiry_it_discusses():
     """An inquiry's findings told in two articles date the undated one; the older
     removal it also recalls ("in November") must not pull it back to the autumn."""
-    autumn = ArticleInput(
-        key="autumn",
-        text=(
+    autumn = header_dated(
+        "autumn",
+        (
             "Quillo's board removed Ann Lee as chief executive on Friday, saying it had lost "
             "confidence in her. Earlier this month Quillo opened its first developer "
             "conference in Denver."
         ),
-        published=dt.date(2023, 11, 17),
-        published_source="header",
+        dt.date(2023, 11, 17),
     )
-    spring = ArticleInput(
-        key="spring",
-        text=(
+    spring = header_dated(
+        "spring",
+        (
             "Quillo said on Friday that an outside review of Ann Lee's removal had concluded "
             "that her conduct did not require it. The review found that the board had acted "
             "within its powers."
         ),
-        published=dt.date(2024, 3, 8),
-        published_source="header",
+        dt.date(2024, 3, 8),
     )
     later = ArticleInput(
         key="later",
@@ -221,17 +224,13 @@ def test_an_undated_analysis_is_dated_by_the_inquiry_it_discusses():
 
 
 def test_an_undated_articles_yearless_dates_take_the_storys_year():
-    dated = ArticleInput(
-        key="dated",
-        text="Regulators closed Quillo Bank on Friday, March 10, 2023, after a run on deposits.",
-        published=dt.date(2023, 3, 11),
-        published_source="header",
+    dated = header_dated(
+        "dated",
+        "Regulators closed Quillo Bank on Friday, March 10, 2023, after a run on deposits.",
+        dt.date(2023, 3, 11),
     )
-    later = ArticleInput(
-        key="later",
-        text="Vexo Bank was seized on May 1, 2023, and sold to a rival.",
-        published=dt.date(2023, 5, 2),
-        published_source="header",
+    later = header_dated(
+        "later", "Vexo Bank was seized on May 1, 2023, and sold to a rival.", dt.date(2023, 5, 2)
     )
     undated = ArticleInput(
         key="undated",
@@ -251,17 +250,13 @@ def test_an_undated_articles_yearless_dates_take_the_storys_year():
 def test_a_named_weekday_chooses_the_year_of_a_yearless_date():
     """The story runs from autumn 2022 to autumn 2023; "Thursday, March 28" is only a
     Thursday in 2024, so that is the year (2023 would put it inside the span)."""
-    first = ArticleInput(
-        key="first",
-        text="Quillo collapsed on November 11, 2022, after a run on deposits.",
-        published=dt.date(2022, 11, 12),
-        published_source="header",
+    first = header_dated(
+        "first",
+        "Quillo collapsed on November 11, 2022, after a run on deposits.",
+        dt.date(2022, 11, 12),
     )
-    last = ArticleInput(
-        key="last",
-        text="Ann Lee was convicted on November 2, 2023, of fraud.",
-        published=dt.date(2023, 11, 3),
-        published_source="header",
+    last = header_dated(
+        "last", "Ann Lee was convicted on November 2, 2023, of fraud.", dt.date(2023, 11, 3)
     )
     undated = ArticleInput(
         key="undated", text="Ann Lee was sentenced to 25 years in prison on Thursday, March 28."
