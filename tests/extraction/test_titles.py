@@ -12,6 +12,7 @@ from timeline.extraction.titles import (
     MAX_TITLE,
     _complete,
     _fit,
+    _present_clause,
     abbreviate_amounts,
     make_summary,
     make_title,
@@ -334,3 +335,10 @@ def test_plural_subjects_keep_are_and_a_name_given_is_no_hire():
     assert present_tense("were", plural=True) == "are"
     ms, _ = mentions("The crossing was named after the lawyer who wrote the anthem in 1814.")
     assert all(m.action != "hire" for m in ms)
+
+
+def test_a_past_perfect_with_an_irregular_verb_goes_to_the_present():
+    assert present_tense("said") == "says"
+    assert _present_clause("Ann Lee had said that Vexo would sell its shares", 4) == (
+        "Ann Lee says that Vexo would sell its shares"
+    )

@@ -632,7 +632,10 @@ def _present_clause(clause: str, limit: int) -> str:
         if low in ("was", "were") and _PARTICIPLE.fullmatch(following):
             words[i] = ""  # passive: "was founded" -> "founded"
             break
-        if low in ("had", "has", "have") and re.fullmatch(r"[a-z]+ed", following):
+        if low in ("had", "has", "have") and (
+            re.fullmatch(r"[a-z]+ed", following)
+            or (following.islower() and present_tense(following) != following)
+        ):  # "had said" -> "says", "had left" -> "leaves"
             words[i] = ""
             words[nxt] = present_tense(words[nxt], plural)
             break
