@@ -13,6 +13,7 @@ from icalendar import Calendar
 
 from tests.factories import make_article, make_entity, make_event, make_evidence, make_timeline
 from timeline.exports_csv import COLUMNS, safe_cell
+from timeline.models import Evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +229,16 @@ def test_json_and_csv_keep_hostile_titles_as_data(client, timeline):
     assert response["Content-Type"] == "application/json"
     assert response.json()["events"][0]["title"] == XSS_TITLE
     assert get_csv(client)[0]["title"] == XSS_TITLE
+
+
+def test_csv_source_count_counts_articles_not_passages(client, timeline):
+    article = make_article(timeline, text="Acme opened a plant.\nAcme opened a plant.\n")
+    event = make_event(timeline)
+    make_evidence(event, article, "Acme opened a plant.")
+    start = article.text.rindex("Acme opened a plant.")
+    Evidence.objects.create(
+        event=event, article=article, start=start, end=start + 20, quote="Acme opened a plant."
+    )
+    (row,) = get_csv(client)
+    assert row["source_count"] == "1"
+    assert len(row["sources"].splitlines()) == 2

@@ -66,7 +66,7 @@ def _row(event: Event, base_url: str) -> list[object]:
         event.title,
         event.summary,
         "; ".join(entity.name for entity in event.entities.all()),
-        len(evidence),
+        event.source_article_count,
         "\n".join(f"{item.article.title}: “{item.quote}”" for item in evidence),
         base_url + event.get_absolute_url(),
     ]
