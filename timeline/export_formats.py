@@ -34,13 +34,17 @@ class ExportFormat:
         return f"{timeline.slug}-{self.file_name}"
 
 
+def _readable_json(document: dict) -> str:
+    """A JSON file a person may open: indented, UTF-8 text as it is, a final newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
 def _events_json(events: EventQuerySet, *, timeline: Timeline, base_url: str) -> str:
-    return json.dumps(events_document(events), ensure_ascii=False, indent=2) + "\n"
+    return _readable_json(events_document(events))
 
 
 def _timelinejs_json(events: Iterable[Event], *, timeline: Timeline, base_url: str) -> str:
-    document = timelinejs_document(events, timeline=timeline, base_url=base_url)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _readable_json(timelinejs_document(events, timeline=timeline, base_url=base_url))
 
 
 FORMATS = {

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from urllib.parse import urlencode
 
-from timeline.models import Entity, Event, EventQuerySet, Timeline
+from timeline.models import Entity, Event, EventQuerySet, Timeline, period_end
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_QUERY_LENGTH = 200
@@ -92,10 +92,7 @@ def _parse_date(name: str, raw: str, *, last: bool) -> dt.date | None:
             return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)
         if day is None:
             first = dt.date(year, month, 1)
-            if not last:
-                return first
-            following = dt.date(year + (month == 12), month % 12 + 1, 1)
-            return following - dt.timedelta(days=1)
+            return period_end(first, "month") if last else first
         return dt.date(year, month, day)
     except ValueError:
         raise FilterError(f"{name} is not a calendar date") from None

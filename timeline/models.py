@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -367,9 +368,13 @@ class Event(models.Model):
         Each returned passage carries `repeats`, the number of copies (1 for most).
         """
         kept: dict[tuple[int, str], Evidence] = {}
+        copies: Counter[tuple[int, str]] = Counter()
         for passage in self.evidence.all():
-            first = kept.setdefault((passage.article_id, passage.quote), passage)
-            first.repeats = getattr(first, "repeats", 0) + 1
+            key = (passage.article_id, passage.quote)
+            kept.setdefault(key, passage)
+            copies[key] += 1
+        for key, passage in kept.items():
+            passage.repeats = copies[key]  # set once: calling again gives the same count
         return list(kept.values())
 
     @property

@@ -79,7 +79,7 @@
   // ago) would squash the rest into a sliver; then the span where most events happen.
   // The range slider below still shows everything.
   function initialView(items, first, last) {
-    const starts = items.map(function (item) { return item.start; }).sort(function (a, b) { return a - b; });
+    const starts = items.map(function (item) { return item.start; }); // items come sorted by start
     let cut = -1;
     let gap = 0;
     for (let i = 0; i + 1 < starts.length; i += 1) {
@@ -97,7 +97,7 @@
       const start = parseDay(event.period[0]);
       const end = parseDay(event.period[1]) + DAY - 1;
       // A day is a dot; a month, quarter, year or dated stretch is a bar across its period.
-      items.push({ event: event, start: start, end: end, point: end - start < DAY * 1.5, y: 0, color: "" });
+      items.push({ event: event, start: start, end: end, point: end - start < DAY * 1.5, y: 0, color: "", fill: "" });
     });
     items.sort(function (a, b) { return a.start - b.start || a.end - b.end || a.event.id - b.event.id; });
     if (!items.length) { return null; }
@@ -115,8 +115,10 @@
 
     const laneOrder = Array.from(new Set(lanes));
     const laneIndex = new Map(laneOrder.map(function (lane, i) { return [lane, i]; }));
-    const laneHeight = laneOrder.map(function (lane) {
-      return 1 + rows.reduce(function (acc, row, i) { return lanes[i] === lane ? Math.max(acc, row) : acc; }, 0);
+    const laneHeight = laneOrder.map(function () { return 1; });
+    rows.forEach(function (row, i) {
+      const lane = laneIndex.get(lanes[i]);
+      laneHeight[lane] = Math.max(laneHeight[lane], row + 1);
     });
     const laneBase = [];
     laneHeight.reduce(function (acc, h, i) { laneBase[i] = acc; return acc + h + 0.6; }, 0);
@@ -125,6 +127,7 @@
       const lane = laneIndex.get(lanes[i]);
       item.y = -(laneBase[lane] + rows[i]);
       item.color = PALETTE[lane % PALETTE.length];
+      item.fill = item.color + SPAN_FILL;
       lowest = Math.min(lowest, item.y);
     });
     const annotations = withLabels ? items.map(function (item) {
@@ -187,10 +190,8 @@
   }
 
   function plotGeometry(chart, figure) {
-    const full = chart._fullLayout;
-    const size = full._size;
-    const xa = full.xaxis;
-    return geometry({ left: size.l, top: size.t, width: size.w, height: size.h }, xa.range.map(xa.r2l), figure.yRange);
+    const size = chart._fullLayout._size;
+    return geometry({ left: size.l, top: size.t, width: size.w, height: size.h }, visibleRange(chart), figure.yRange);
   }
 
   // Periods first, days over them, then the selected event's amber outline. Events outside
@@ -204,7 +205,7 @@
       const xs = toX(g, item.start);
       const xe = Math.max(toX(g, item.end), xs + 2);
       if (xe < 0 || xs > g.width) { return; }
-      ctx.fillStyle = item.color + SPAN_FILL;
+      ctx.fillStyle = item.fill;
       ctx.strokeStyle = item.color;
       const top = toY(g, item.y) - g.thickness / 2;
       ctx.fillRect(xs, top, xe - xs, g.thickness);
@@ -240,7 +241,7 @@
   function paintOverview(ctx, items, g) {
     items.forEach(function (item) {
       const xs = toX(g, item.start);
-      ctx.fillStyle = item.point ? item.color : item.color + SPAN_FILL;
+      ctx.fillStyle = item.point ? item.color : item.fill;
       ctx.fillRect(xs, toY(g, item.y) - 1, Math.max(toX(g, item.end) - xs, 1.5), 2);
     });
   }
@@ -308,12 +309,20 @@
 
   // The event under a point of the plot area (in pixels), if one is within `slack` pixels of
   // it; where marks overlap, the one whose centre is nearest, a day before a period.
+  // Items come sorted by start, so the scan stops at the first one starting too far to the
+  // right, and skips rows too far away before any other arithmetic: hover runs on every
+  // mouse move over 10,000 events. Both bounds are strict, so ties resolve as before.
   function pick(state, x, y, slack) {
     const g = state.geometry;
+    const items = state.figure.items;
+    const reach = Math.max(g.radius + 0.5, g.thickness / 2);
     let best = null;
     let nearest = slack;
-    state.figure.items.forEach(function (item) {
+    for (let i = 0; i < items.length; i += 1) {
+      const item = items[i];
+      if (toX(g, item.start) - x - g.radius - 0.5 > nearest) { break; }
       const dy = Math.abs(toY(g, item.y) - y);
+      if (dy - reach > nearest) { continue; }
       let distance;
       if (item.point) {
         distance = Math.hypot(toX(g, item.start) - x, dy) - g.radius - 0.5;
@@ -325,7 +334,7 @@
         distance = dx > 0 ? Math.hypot(dx, Math.max(edge, 0)) : edge;
       }
       if (distance <= nearest) { best = item; nearest = distance; }
-    });
+    }
     return best;
   }
 

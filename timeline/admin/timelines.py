@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Count, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
 from timeline.admin.common import report_job
 from timeline.models import (
+    Article,
     Entity,
+    Event,
     Timeline,
 )
 from timeline.services.jobs import job_reextract_enqueue
+
+
+def _count_of(model) -> Coalesce:
+    """How many rows of `model` belong to each timeline, as a subquery."""
+    rows = (
+        model.objects.filter(timeline=OuterRef("pk"))
+        .order_by()
+        .values("timeline")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 @admin.register(Timeline)
@@ -25,9 +40,11 @@ class TimelineAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
+            # One count subquery each: counting both through joins multiplied every
+            # article by every event of a timeline before DISTINCT thinned them out.
             .annotate(
-                article_total=Count("articles", distinct=True),
-                event_total=Count("events", distinct=True),
+                article_total=_count_of(Article),
+                event_total=_count_of(Event),
             )
         )
 

@@ -52,7 +52,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from timeline.extraction.events import EventMention, closed_party, deal_parties, leaver
+from timeline.extraction.events import (
+    EventMention,
+    closed_party,
+    dates_agree,
+    deal_parties,
+    leaver,
+)
 from timeline.extraction.records import PRECISIONS, DateSpan
 
 # Action classes that may describe the same happening from different angles.
@@ -136,11 +142,6 @@ def _side_action(a: EventMention, b: EventMention) -> bool:
     """One's main action told in passing by the other ("approved an investment ... and
     brought on board its founder" / "hired its founder")."""
     return a.action in b.actions or b.action in a.actions
-
-
-def dates_agree(a: DateSpan, b: DateSpan) -> bool:
-    """Overlapping intervals agree: "2025" and "2025-06" do, "April" and "June" do not."""
-    return a.start <= b.end and b.start <= a.end
 
 
 def _normal_text(text: str) -> str:
@@ -242,7 +243,8 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
         return 0.0
     if {m.action, other.action} == {"hire", "departure"}:
         exit_, arrival = (m, other) if m.action == "departure" else (other, m)
-        if own & theirs or (leaver(exit_) and leaver(exit_) in arrival.entities):
+        leaving = leaver(exit_)
+        if own & theirs or (leaving and leaving in arrival.entities):
             # One participant hired and leaving (even the story's protagonist: "the board
             # removed Ann Lee" / "Ann Lee was reinstated"): two happenings.
             return 0.0
@@ -265,7 +267,7 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
         score -= 2.0  # each names its own specific participants: two happenings
     shared_words = words & other_words
     score += min(1.0, 0.2 * sum(weights.word_weight.get(w, 0.0) for w in shared_words))
-    if any(a.matches(b) for a in m.numbers for b in other.numbers):
+    if _shares_number(m, other):
         score += 2.0
     elif m.numbers and other.numbers and score < 2.0:
         # Both cite amounts and none agrees: likely two different deals.
@@ -313,11 +315,16 @@ def _different_parties(m: EventMention, other: EventMention) -> bool:
     if m.action == other.action == "departure":
         leaving, other_leaving = _leaver(m), _leaver(other)
         return bool(leaving and other_leaving and not leaving & other_leaving)
-    closed, other_closed = closed_party(m), closed_party(other)
-    if closed and other_closed:
-        return not _families(frozenset({closed})) & _families(frozenset({other_closed}))
-    parties, other_parties = deal_parties(m), deal_parties(other)
-    return bool(parties and other_parties and not _families(parties) & _families(other_parties))
+    closed = frozenset({closed_party(m)}) - {""}
+    other_closed = frozenset({closed_party(other)}) - {""}
+    return _no_name_in_common(closed, other_closed) or _no_name_in_common(
+        deal_parties(m), deal_parties(other)
+    )
+
+
+def _no_name_in_common(names: frozenset[str], others: frozenset[str]) -> bool:
+    """Both sides name someone, and no name word is shared ("Quillo Bank" / "Vexo Bank")."""
+    return bool(names and others) and not _families(names) & _families(others)
 
 
 def _leaver(m: EventMention) -> frozenset[str]:

@@ -25,7 +25,15 @@ import re
 
 from timeline.extraction.records import ReferenceDate
 from timeline.extraction.timex_dateparser import parse_absolute
-from timeline.extraction.timex_lexicon import DAY, MONTH, TIME_OF_DAY, TIME_ZONE, WEEKDAY_ANY, YEAR
+from timeline.extraction.timex_lexicon import (
+    DAY,
+    MONTH,
+    TIME_OF_DAY,
+    TIME_ZONE,
+    WEEKDAY_ANY,
+    YEAR,
+    month_number,
+)
 
 _TOP_LINES = 5
 _TOP_CHARS = 600
@@ -59,10 +67,6 @@ _DATELINE = re.compile(
     rf"(?P<date>{_DATE})"
     r"(?:\s*\([^)\n]{2,40}\))?\s*[-–—:]"
 )
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 
 
 def _to_date(m: re.Match) -> dt.date | None:
@@ -75,7 +79,7 @@ def _to_date(m: re.Match) -> dt.date | None:
         mon = m.group("mon") or m.group("mon2")
         day = m.group("day") or m.group("day2")
         year = m.group("year") or m.group("year2")
-        month = _MONTHS[mon.lower().rstrip(".")[:3]]
+        month = month_number(mon)
         return dt.date(int(year), month, int(re.match(r"\d+", day).group(0)))
     except (ValueError, TypeError, AttributeError):
         return None

@@ -545,6 +545,3 @@ class EntityIndex:
 
     def record(self, name: str) -> EntityRecord:
         return EntityRecord(name=name, kind=self.kind(name), aliases=self._aliases.get(name, ()))
-
-    def records(self) -> list[EntityRecord]:
-        return [self.record(n) for n in sorted(self._kind)]

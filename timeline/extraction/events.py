@@ -448,7 +448,7 @@ _PROGRESSION = re.compile(
 _IRREGULAR_PAST = (
     "came|began|left|took|made|got|brought|held|won|lost|fell|led|met|sent|spent|struck|"
     "bought|sold|told|said|quit|shook|rose|saw|went|gave|paid|hit|put|ran|became|found|"
-    "built|thought|knew|slid|sank|cut|set|drove|wrote|chose|grew|kept|split|took|"
+    "built|thought|knew|slid|sank|cut|set|drove|wrote|chose|grew|kept|split|"
     "withdrew|stood|spoke|broke|flew|understood|forecast|laid"
 )
 _PAST_VERB = re.compile(rf"\b(?:[a-z][a-z-]+ed|{_IRREGULAR_PAST})\b")
@@ -505,17 +505,14 @@ _SCALE = {
 _DATING_TYPES = {"DATE", "TIME"}
 # A year or a season in focus dates only the next sentence: background years ("founded
 # in 2013") are followed by later history far more often than a month is.
-_FINE = {"day": True, "week": True, "month": True}
+_FINE = frozenset({"day", "week", "month"})
 _PAST_FORM = re.compile(rf"\w+ed|{_IRREGULAR_PAST}")
 # ", who ...", ", which ...", ", many of whom ...": a clause describing what was named.
 _NONRESTRICTIVE = re.compile(
     r",\s+(?:(?:many|most|some|all|several|none|few|one|two|both|each)\s+of\s+)?"
     r"(?:who|whom|which|whose)\b"
 )
-_RELATIVE_CLAUSE = re.compile(
-    r",\s+(?:(?:many|most|some|all|several|none|few|one|two|both|each)\s+of\s+)?"
-    r"(?:who|whom|which|whose)\b[^,;:—–]*"
-)
+_RELATIVE_CLAUSE = re.compile(_NONRESTRICTIVE.pattern + r"[^,;:—–]*")  # the whole clause
 _SEPARATOR = re.compile(r"[;:—–]")
 # A kind of people described by what they did ("Investors who poured money into ...",
 # "The people who praised its founder"): lower-case words only before the noun, so "The
@@ -698,6 +695,7 @@ def deal_parties(m: EventMention) -> frozenset[str]:
     return frozenset({m.agent, target}) if target and target != m.agent else frozenset()
 
 
+@lru_cache(maxsize=1 << 14)
 def _named_near(text: str, entities: tuple[str, ...], *, first: bool) -> str:
     """The entity named first (or last) in `text`, found by its capitalised name words."""
     best, best_at = "", -1
@@ -811,9 +809,7 @@ def _tense(text: str, match: re.Match[str], verbal: bool) -> str:
             return "past"
         if _PRESENT_AUX.search(before):
             return "present"  # "is hiring", "are released"
-        if _PAST_FORM.fullmatch(word) and not _PRESENT_AUX.search(before):
-            return "past"
-        if word.endswith("ing") and _PAST_AUX.search(before):
+        if _PAST_FORM.fullmatch(word):
             return "past"
         words = match.group(0).lower().split()
         if any(_PAST_FORM.fullmatch(w) for w in words):
@@ -1198,12 +1194,13 @@ def _split_clauses(passage: Passage, mentions: list[TimeMention]) -> list[Passag
                 if part.start <= tm.start and tm.end <= part.end and _can_date(part, tm)
             ]
             spans.append([d for d in dated if d is not None])
-        if all(spans) and not any(dates_overlap(a, b) for a in spans[0] for b in spans[1]):
+        if all(spans) and not any(dates_agree(a, b) for a in spans[0] for b in spans[1]):
             return [left, right]
     return None
 
 
-def dates_overlap(a: DateSpan, b: DateSpan) -> bool:
+def dates_agree(a: DateSpan, b: DateSpan) -> bool:
+    """Overlapping intervals agree: "2025" and "2025-06" do, "April" and "June" do not."""
     return a.start <= b.end and b.start <= a.end
 
 
@@ -1411,7 +1408,7 @@ def _mention(
         focus is not None
         and tense == "past"
         and passage.paragraph - focus[2] <= 2
-        and position - focus[3] <= (3 if _FINE.get(focus[1].precision) else 1)
+        and position - focus[3] <= (3 if focus[1].precision in _FINE else 1)
         and not _PROGRESSION.search(text)
         and not _DOCUMENT_SAYS.match(text)
         and not any(t.type == "DURATION" and not t.anchor_value for t in mentions)

@@ -313,6 +313,8 @@ def _best_reference(
     relative = any("X" in tm.value or tm.value.endswith("_REF") for tm in reading.mentions)
     for candidate in candidates:
         tagged = tag(text, candidate) if relative else reading.mentions
+        if _appositions_disagree(tagged, reading.mentions):
+            continue  # the article's own words rule this date out
         found = detect_events(key, reading.passages, tagged, index, candidate, deictic=False)
         agree = disagree = late = 0
         for m in found:
@@ -327,8 +329,6 @@ def _best_reference(
                         agree += 1
                     else:
                         disagree += 1
-        if _appositions_disagree(tagged, reading.mentions):
-            continue  # the article's own words rule this date out
         score = by_date[candidate] + agree - 2 * (disagree + late)
         if sum(shared.values()) + agree < _MIN_SUPPORT:
             continue  # one shared mention is too thin a clue to date a whole article by

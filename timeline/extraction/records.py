@@ -16,9 +16,6 @@ from dataclasses import dataclass, field
 PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade")
 """Calendar granularities, finest first. An event keeps the finest one its text supports."""
 
-DATE_SOURCES = ("header", "inline", "dateline", "inferred", "editor", "unknown")
-"""Where an article's own date came from; mirrors `Article.date_source` in the database."""
-
 
 @dataclass(frozen=True, slots=True)
 class Passage:

@@ -398,10 +398,8 @@ class Resolver:
             if self.focus_hold:
                 # A comparison period ("the year-ago quarter") does not move the story's focus.
                 self.focus_hold = False
-            elif out.gran != "day" or not out.part:
-                self.focus = Point(out.gran, out.date, out.part if out.gran == "season" else "")
             else:
-                self.focus = Point("day", out.date)
+                self.focus = Point(out.gran, out.date, out.part if out.gran == "season" else "")
             if self.focus is not None and self.focus.gran == "day":
                 self._set_day_focus(self.focus)
             self.loose_focus = None
@@ -499,10 +497,7 @@ class Resolver:
             if self.ref is None:
                 return "DATE", f"XXXX-{sem.month:02d}"
             return Point("month", dt.date(self.ref.year + sem.offset, sem.month, 1))
-        if sem.direction or sem.anchor == "deictic":
-            year = self._year_for(sem.month, start, end, sem.direction)
-        else:
-            year = self._year_for(sem.month, start, end)
+        year = self._year_for(sem.month, start, end, sem.direction)
         if year is None:
             return "DATE", f"XXXX-{sem.month:02d}"
         return Point("month", dt.date(year, sem.month, 1))
@@ -694,9 +689,7 @@ class Resolver:
 
     def _r_shift(self, sem: Sem, start: int, end: int):
         gran = _GRAN_OF_UNIT.get(sem.unit)
-        if gran is None:
-            return "DATE", "PAST_REF" if sem.offset < 0 else "FUTURE_REF"
-        if sem.n is None or sem.n != int(sem.n):
+        if gran is None or sem.n is None or sem.n != int(sem.n):
             return "DATE", "PAST_REF" if sem.offset < 0 else "FUTURE_REF"
         n = int(sem.n) * sem.offset
         if sem.anchor == "focus":
