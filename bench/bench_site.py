@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
+import chromium  # noqa: E402
 from devserver import running_server  # noqa: E402
 
 WORDS = (
@@ -148,17 +149,14 @@ def chart_draw_runs(database_url: str, runs: int) -> list[tuple[float, dict]] | 
     instead); the chart's dataset adds its own timings, `drawnAt` being milliseconds from
     the navigation's start, as the page itself measures it.
     """
-    chromium = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    if not Path(chromium).exists():
+    if not Path(chromium.PATH).exists():
         return None
     from playwright.sync_api import sync_playwright
 
     env = {"DATABASE_URL": database_url, "DJANGO_DEBUG": "1", "TIMELINE_DEFAULT_SLUG": "bench"}
     measured = []
     with running_server(env, probe="/api/events.json?to=2022-01") as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
-        )
+        browser = chromium.launch(pw)
         page = browser.new_page(viewport={"width": 1366, "height": 900})
         page.goto(base + "/")  # warm the static files and the server
         page.wait_for_selector("#timeline-chart[data-ready='true']", timeout=60_000)

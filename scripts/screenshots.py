@@ -8,7 +8,6 @@ under docs/screenshots/ and stops the server.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import urllib.request
 from pathlib import Path
@@ -16,16 +15,11 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import chromium  # noqa: E402
 from devserver import running_server  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "docs" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--no-first-run",
-]
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
 
 
@@ -35,9 +29,7 @@ def shoot(base: str) -> list[Path]:
     article_path = None
     saved: list[Path] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS
-        )
+        browser = chromium.launch(playwright)
         for name, (width, height) in SIZES.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(base + "/")

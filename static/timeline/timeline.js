@@ -75,18 +75,20 @@
     });
   }
 
-  // The first view: the whole story, unless a few background events (a founding decades
-  // ago) would squash the rest into a sliver; then the span where most events happen.
-  // The range slider below still shows everything.
+  // The first view skips a long empty stretch before the main story when only a few
+  // background events (a founding, an earlier crisis) lie before it: years of nothing
+  // would crush the story into a sliver. When the events before the gap are more than a
+  // quarter of the whole (a filter often leaves two groups), every event stays in view.
+  // The range slider below always shows everything.
   function initialView(items, first, last) {
-    const starts = items.map(function (item) { return item.start; }); // items come sorted by start
+    const starts = items.map(function (item) { return item.start; }); // sorted by start
     let cut = -1;
     let gap = 0;
     for (let i = 0; i + 1 < starts.length; i += 1) {
       if (starts[i + 1] - starts[i] > gap) { gap = starts[i + 1] - starts[i]; cut = i + 1; }
     }
-    const focused = cut > 0 && starts.length - cut >= starts.length / 2 &&
-      gap > 2 * Math.max(last - starts[cut], 30 * DAY);
+    const focused = cut > 0 && cut <= starts.length / 4 &&
+      gap > 3 * Math.max(last - starts[cut], 30 * DAY);
     return [focused ? starts[cut] : first, last];
   }
 
@@ -151,6 +153,8 @@
         // Transparent, so the miniature painted under it shows; Plotly still draws the
         // handles and the shade over what the main view leaves out.
         rangeslider: {
+          // From the first event, in an array of its own (Plotly writes pans into the
+          // main view's).
           visible: true, thickness: 0.1, range: [first - span * 0.03, view[1]],
           bgcolor: "rgba(0, 0, 0, 0)", bordercolor: "#d9e2ec", borderwidth: 1,
         },
@@ -292,10 +296,20 @@
     return geometry(box, xa.rangeslider.range.map(xa.r2l), figure.yRange);
   }
 
+  function sameGeometry(a, b) {
+    return Boolean(b) && Object.keys(a).every(function (key) { return a[key] === b[key]; });
+  }
+
+  // Plotly reports a redraw after every pan and zoom, but the miniature shows the whole
+  // story whatever the main view: it is painted again only for a new figure (render()
+  // forgets the last geometry) or when the slider's box or dates change (a resize, or
+  // Plotly widening the slider for a view zoomed out past it).
   function paintSlider(chart) {
     const state = charts.get(chart);
     const g = state.figure && sliderGeometry(chart, state.figure);
-    if (g) { paintOverview(canvasFor(chart, "chart-overview", g), state.figure.items, g); }
+    if (!g || sameGeometry(g, state.overview)) { return; }
+    state.overview = g;
+    paintOverview(canvasFor(chart, "chart-overview", g), state.figure.items, g);
   }
 
   // Pans and zooms call this for every move: paint once per animation frame at most.
@@ -491,6 +505,7 @@
     const figure = buildFigure(state.events, lanesMode(), chart.clientWidth || 800);
     const built = performance.now();
     state.figure = figure;
+    state.overview = null;
     hideTip(chart);
     if (!figure) {
       window.Plotly.purge(chart);
@@ -572,7 +587,9 @@
 
   function draw(chart) {
     if (charts.has(chart)) { return; }
-    const state = { events: [], selected: null, figure: null, geometry: null, pending: 0, hovered: null, press: null };
+    // events is null, not an empty list, until the JSON arrives: an empty list would be
+    // drawn as "No dated events".
+    const state = { events: null, selected: null, figure: null, geometry: null, overview: null, pending: 0, hovered: null, press: null };
     const panelEvent = document.querySelector("#event-panel [data-event-id]");
     if (panelEvent) { state.selected = Number(panelEvent.dataset.eventId); }
     charts.set(chart, state);
@@ -616,8 +633,10 @@
       const url = new URL(window.location.href);
       if (event.target.value === "none") { url.searchParams.delete("lanes"); } else { url.searchParams.set("lanes", event.target.value); }
       window.history.replaceState(window.history.state, "", url);
+      // A chart still waiting for its events draws in the chosen mode when they arrive.
       document.querySelectorAll("#timeline-chart[data-src]").forEach(function (chart) {
-        if (charts.get(chart) && charts.get(chart).figure !== undefined) { render(chart); }
+        const state = charts.get(chart);
+        if (state && state.events) { render(chart); }
       });
     });
   });

@@ -1,4 +1,5 @@
-"""Finding events on the timeline chart, which paints them on a canvas over Plotly's axes.
+"""The timeline page in a browser: opening the chart, finding the events it paints on a
+canvas over Plotly's axes, and waiting for the event panel.
 
 Hover and click go to Plotly's pan layer above the canvas, as a reader's pointer does; the
 positions come from the canvas's own pixels, so a test points at what was actually drawn.
@@ -6,6 +7,8 @@ positions come from the canvas's own pixels, so a test points at what was actual
 
 from __future__ import annotations
 
+# timeline.js marks the chart ready once Plotly has drawn it and every event is painted.
+READY = "#timeline-chart[data-ready='true']"
 EVENTS = "#timeline-chart canvas.chart-events"
 OVERVIEW = "#timeline-chart canvas.chart-overview"
 
@@ -26,6 +29,24 @@ PAINTED = """canvas => {
   }
   return Array.from(cells.values()).map(c => [c.x / c.n, c.y / c.n]);
 }"""
+
+
+def open_chart(page, url: str) -> None:
+    """Open a page holding the chart and wait until the chart is drawn."""
+    page.goto(url)
+    page.wait_for_selector(READY)
+
+
+def next_frame(page) -> None:
+    """Wait for an animation frame: the chart repaints its events in one after a pan or zoom."""
+    page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
+
+
+def wait_for_panel(page, title: str) -> None:
+    """Wait until the event panel shows the event titled `title`."""
+    page.wait_for_function(
+        "t => document.querySelector('#event-panel h2')?.innerText === t", arg=title
+    )
 
 
 def painted(scope, selector: str = EVENTS) -> list[list[float]]:
@@ -53,3 +74,10 @@ X_RANGE = """() => {
 def x_range(page) -> list[float]:
     """The dates the chart's main view spans, in milliseconds."""
     return page.evaluate(X_RANGE)
+
+
+def wait_for_x_range_change(page, before: list[float]) -> None:
+    """Wait until the main view spans other dates than `before`."""
+    page.wait_for_function(
+        f"b => {{ const r = ({X_RANGE})(); return r[0] !== b[0] || r[1] !== b[1]; }}", arg=before
+    )

@@ -1,7 +1,7 @@
 """Playwright driving Debian's Chromium against Django's live test server.
 
-Playwright's own browser download cannot work here, so the tests launch
-/usr/bin/chromium (installed by `make test` when missing).
+Playwright's own browser download cannot work here, so the tests launch Chromium as
+scripts/chromium.py says (`make test` installs it when missing).
 """
 
 from __future__ import annotations
@@ -10,18 +10,12 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+from scripts import chromium
+from tests.factories_admin import PASSWORD
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
 # make around it are still synchronous and safe.
@@ -32,10 +26,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is missing at {CHROMIUM}: run `make test`, which installs it.")
+    if not Path(chromium.PATH).exists():
+        pytest.fail(f"Chromium is missing at {chromium.PATH}: run `make test`, which installs it.")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = chromium.launch(playwright)
         yield browser
         browser.close()
 
@@ -55,3 +49,20 @@ def page(browser):
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def sign_in():
+    """Signs a page in through the admin's login form, which it must be showing.
+
+    The account is a superuser: the transactional test database is flushed between tests,
+    the Editors group with it.
+    """
+
+    def sign_in(page) -> None:
+        User.objects.create_superuser("chief", password=PASSWORD)
+        page.fill("#id_username", "chief")
+        page.fill("#id_password", PASSWORD)
+        page.click("input[type=submit]")
+
+    return sign_in

@@ -1,29 +1,26 @@
 """An editor in a real browser: sign in, merge two events, see one event on the public page."""
 
 import pytest
-from django.contrib.auth.models import User
 
-from tests.factories_admin import PASSWORD, two_reports
+from tests.factories_admin import two_reports
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def site(live_server, settings):
-    """Two events of the default timeline and a signed-in account (a superuser: the
-    transactional test database is flushed between tests, the Editors group with it)."""
+    """Two events of the default timeline."""
     opening, purchase, _, _ = two_reports()
     settings.TIMELINE_DEFAULT_SLUG = opening.timeline.slug
-    User.objects.create_superuser("chief", password=PASSWORD)
     return live_server.url
 
 
-def test_sign_in_merge_two_events_and_see_one_on_the_public_page(site, page, screenshot_dir):
+def test_sign_in_merge_two_events_and_see_one_on_the_public_page(
+    site, page, sign_in, screenshot_dir
+):
     page.goto(site + "/admin/timeline/event/")
     assert "/admin/login/" in page.url
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in(page)
     page.wait_for_selector("#result_list")
     assert page.locator("#result_list tbody tr").count() == 2
     page.screenshot(path=str(screenshot_dir / "admin-event-changelist.png"), full_page=True)

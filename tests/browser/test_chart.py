@@ -7,7 +7,19 @@ import datetime as dt
 
 import pytest
 
-from tests.browser.chart import OVERVIEW, X_RANGE, click_at, hover_at, painted, x_range
+from tests.browser.chart import (
+    EVENTS,
+    OVERVIEW,
+    X_RANGE,
+    click_at,
+    hover_at,
+    next_frame,
+    open_chart,
+    painted,
+    wait_for_panel,
+    wait_for_x_range_change,
+    x_range,
+)
 from tests.factories import make_article, make_event, make_evidence, make_timeline
 from timeline.models import Event, Evidence
 
@@ -39,11 +51,6 @@ def crowded(live_server, settings):
     return live_server.url
 
 
-def open_chart(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector("#timeline-chart[data-ready='true']")
-
-
 def test_every_event_is_counted_and_a_painted_one_opens_by_click(crowded, page):
     open_chart(page, crowded + "/")
     assert page.locator("#timeline-chart").get_attribute("data-count") == str(MANY)
@@ -57,9 +64,7 @@ def test_every_event_is_counted_and_a_painted_one_opens_by_click(crowded, page):
 
     click_at(page, marks[len(marks) // 2])
     page.wait_for_url("**/events/*/")
-    page.wait_for_function(
-        "t => document.querySelector('#event-panel h2')?.innerText === t", arg=title
-    )
+    wait_for_panel(page, title)
     assert page.js_errors == []
 
 
@@ -71,9 +76,7 @@ def test_a_tap_on_a_phone_opens_an_event(crowded, browser):
     open_chart(page, crowded + "/")
     marks = painted(page)
     point = marks[len(marks) // 3]
-    page.locator("#timeline-chart canvas.chart-events").tap(
-        position={"x": point[0], "y": point[1]}, force=True
-    )
+    page.locator(EVENTS).tap(position={"x": point[0], "y": point[1]}, force=True)
     page.wait_for_url("**/events/*/")
     page.wait_for_selector("#event-panel h2")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -102,7 +105,7 @@ def test_the_overview_and_the_main_view_move_each_other(crowded, page):
     page.mouse.move(box["x"] + box["width"] / 2 - 60, box["y"] + box["height"] / 2, steps=5)
     page.mouse.up()
     page.wait_for_function(f"() => ({X_RANGE})()[0] < {before[0]}")
-    page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
+    next_frame(page)
     assert painted(page) != zoomed_marks, "the events are painted again for the new view"
     assert page.js_errors == []
 
@@ -122,7 +125,7 @@ def test_a_long_period_answers_anywhere_along_it_when_zoomed_in(live_server, set
         page.keyboard.press("+")
     # Zoomed to a few weeks in the middle of the year: the year's bar crosses the plot.
     page.wait_for_function(f"() => {{ const r = ({X_RANGE})(); return r[1] - r[0] < 60 * 864e5; }}")
-    page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
+    next_frame(page)
     marks = sorted(painted(page))
     assert marks[-1][0] - marks[0][0] > 300
     tip = page.locator("#timeline-chart .chart-tip")
@@ -131,4 +134,50 @@ def test_a_long_period_answers_anywhere_along_it_when_zoomed_in(live_server, set
         assert tip.locator("strong").inner_text() == "The whole of 2024"
     click_at(page, marks[-1])
     page.wait_for_url(f"**/events/{year.pk}/")
+    assert page.js_errors == []
+
+
+# Counts the overview's paints from outside timeline.js: each one starts by clearing its
+# canvas.
+COUNT_OVERVIEW_PAINTS = """
+window.overviewPaints = 0;
+const clearRect = CanvasRenderingContext2D.prototype.clearRect;
+CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+  if (this.canvas.classList.contains("chart-overview")) { window.overviewPaints += 1; }
+  return clearRect.apply(this, args);
+};
+"""
+
+
+def overview_paints(page) -> int:
+    return page.evaluate("() => window.overviewPaints")
+
+
+def test_the_overview_is_repainted_for_new_data_or_size_not_for_a_new_view(crowded, page):
+    page.add_init_script(COUNT_OVERVIEW_PAINTS)
+    open_chart(page, crowded + "/")
+    paints = overview_paints(page)
+    assert paints >= 1
+    page.focus("#timeline-chart")
+    for key in ("+", "+", "Shift+ArrowRight", "-"):
+        before = x_range(page)
+        marks = painted(page)
+        page.keyboard.press(key)
+        wait_for_x_range_change(page, before)
+        next_frame(page)
+        assert painted(page) != marks, f"the events follow {key}"
+    assert overview_paints(page) == paints
+
+    # A new figure, a narrower slider, and a slider Plotly widens to a view zoomed out past it.
+    page.check("input[name=lanes][value=kind]")
+    page.wait_for_function("n => window.overviewPaints > n", arg=paints)
+    paints = overview_paints(page)
+    page.set_viewport_size({"width": 900, "height": 900})
+    page.wait_for_function("n => window.overviewPaints > n", arg=paints)
+    paints = overview_paints(page)
+    before = painted(page, OVERVIEW)
+    page.focus("#timeline-chart")
+    page.keyboard.press("-")
+    page.wait_for_function("n => window.overviewPaints > n", arg=paints)
+    assert painted(page, OVERVIEW) != before
     assert page.js_errors == []

@@ -9,9 +9,8 @@ policy) records the events, so a violation fails the test even if no message is 
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import User
 
-from tests.browser.chart import hover_at, painted
+from tests.browser.chart import READY, hover_at, open_chart, painted
 from tests.factories import (
     make_article,
     make_entity,
@@ -19,7 +18,6 @@ from tests.factories import (
     make_evidence,
     make_timeline,
 )
-from tests.factories_admin import PASSWORD
 from timeline.models import Event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -62,12 +60,17 @@ def watched(page):
     return page
 
 
-def assert_clean(page) -> None:
+def assert_nothing_refused(page) -> None:
     csp_errors = [text for text in page.console_errors if "Content Security Policy" in text]
     assert csp_errors == []
     assert page.evaluate("() => window.__cspViolations") == []
     assert page.js_errors == []
     assert page.dialogs == []
+
+
+def assert_clean(page) -> None:
+    """Nothing refused, and no image anywhere: the hostile markup stayed text."""
+    assert_nothing_refused(page)
     assert page.locator("img").count() == 0
 
 
@@ -76,7 +79,7 @@ def test_chart_pages_draw_under_the_policy(story, watched, path):
     site, event, _ = story
     response = watched.goto(site + path.format(event=event.pk))
     assert "script-src 'self'" in response.headers["content-security-policy"]
-    watched.wait_for_selector("#timeline-chart[data-ready='true']")
+    watched.wait_for_selector(READY)
     assert watched.locator("#timeline-chart").get_attribute("data-count") == "2"
     assert watched.locator("#timeline-chart .main-svg").count() > 0
     assert_clean(watched)
@@ -84,8 +87,7 @@ def test_chart_pages_draw_under_the_policy(story, watched, path):
 
 def test_hover_labels_and_annotations_show_a_hostile_title_as_text(story, watched, screenshot_dir):
     site, _, _ = story
-    watched.goto(site + "/")
-    watched.wait_for_selector("#timeline-chart[data-ready='true']")
+    open_chart(watched, site + "/")
     # SVG text has no innerText: textContent is what Plotly wrote.
     annotations = watched.locator("#timeline-chart .annotation-text").all_text_contents()
     assert HOSTILE_TITLE in annotations
@@ -111,8 +113,7 @@ def test_hover_labels_and_annotations_show_a_hostile_title_as_text(story, watche
 
 def test_the_chart_downloads_as_png_and_offers_no_upload(story, watched):
     site, _, _ = story
-    watched.goto(site + "/")
-    watched.wait_for_selector("#timeline-chart[data-ready='true']")
+    open_chart(watched, site + "/")
     watched.locator("#timeline-chart").hover()
     titles = watched.locator(".modebar-btn").evaluate_all(
         "buttons => buttons.map(button => button.dataset.title)"
@@ -142,13 +143,10 @@ def test_article_page_under_the_policy_links_no_javascript_url(story, watched):
     assert_clean(watched)
 
 
-def test_admin_works_under_the_policy(story, watched, screenshot_dir):
+def test_admin_works_under_the_policy(story, watched, sign_in, screenshot_dir):
     site, event, article = story
-    User.objects.create_superuser("chief", password=PASSWORD)
     watched.goto(site + "/admin/login/")
-    watched.fill("#id_username", "chief")
-    watched.fill("#id_password", PASSWORD)
-    watched.click("input[type=submit]")
+    sign_in(watched)
     watched.wait_for_selector("#content-main")
 
     watched.goto(site + "/admin/timeline/event/")
@@ -167,7 +165,4 @@ def test_admin_works_under_the_policy(story, watched, screenshot_dir):
     watched.wait_for_selector(".article-reading")
     assert HOSTILE_TITLE in watched.locator(".article-reading").inner_text()
     watched.screenshot(path=str(screenshot_dir / "csp-admin-article.png"), full_page=True)
-    csp_errors = [text for text in watched.console_errors if "Content Security Policy" in text]
-    assert csp_errors == []
-    assert watched.evaluate("() => window.__cspViolations") == []
-    assert watched.js_errors == [] and watched.dialogs == []
+    assert_nothing_refused(watched)

@@ -12,7 +12,7 @@ from django.template import engines
 from django.test import RequestFactory
 from playwright.sync_api import expect
 
-from tests.browser.chart import click_at, painted
+from tests.browser.chart import READY, click_at, painted
 from tests.factories import make_article, make_event, make_evidence, make_timeline
 from timeline.models import Timeline
 from timeline.sharing import share_links
@@ -91,7 +91,7 @@ def test_snippet_on_another_origin_shows_a_fitted_timeline(
     page.set_viewport_size({"width": 800, "height": 900})
     page.goto(host + "/article.html")
     frame = page.frame_locator("iframe")
-    frame.locator("#timeline-chart[data-ready='true']").wait_for()
+    frame.locator(READY).wait_for()
     inner = page.frames[1]
     page.wait_for_function(
         "() => document.querySelector('iframe').style.height !== '640px'", timeout=10_000

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from tests.browser.chart import READY, open_chart, wait_for_panel, x_range
 from tests.factories import make_article, make_entity, make_event, make_evidence, make_timeline
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,8 +49,7 @@ def panel_title(page) -> str:
 
 def test_back_restores_the_previous_panel_and_forward_returns(site, page):
     base, events = site
-    page.goto(base + "/")
-    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    open_chart(page, base + "/")
     page.get_by_role("link", name=events[0].title).click()
     page.wait_for_url(f"**/events/{events[0].pk}/")
     page.get_by_role("link", name=events[2].title).click()
@@ -57,26 +57,21 @@ def test_back_restores_the_previous_panel_and_forward_returns(site, page):
     assert panel_title(page) == events[2].title
     page.go_back()
     page.wait_for_url(f"**/events/{events[0].pk}/")
-    page.wait_for_function(
-        "t => document.querySelector('#event-panel h2')?.innerText === t", arg=events[0].title
-    )
+    wait_for_panel(page, events[0].title)
     page.go_forward()
     page.wait_for_url(f"**/events/{events[2].pk}/")
-    page.wait_for_function(
-        "t => document.querySelector('#event-panel h2')?.innerText === t", arg=events[2].title
-    )
+    wait_for_panel(page, events[2].title)
     assert page.js_errors == []
 
 
 def test_filter_by_entity_updates_list_chart_and_address(site, page):
     base, events = site
-    page.goto(base + "/")
-    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    open_chart(page, base + "/")
     assert page.locator(".event-list li").count() == 5
     page.select_option("#filter-entity", "Gamma Inc")
     page.wait_for_url("**/?entity=Gamma+Inc")
     page.wait_for_function("document.querySelectorAll('.event-list li').length === 1")
-    page.wait_for_selector("#timeline-chart[data-ready='true'][data-count='1']")
+    page.wait_for_selector(READY + "[data-count='1']")
     assert "Gamma Inc bought" in page.locator(".event-list").inner_text()
     assert page.js_errors == []
 
@@ -91,15 +86,12 @@ def test_entity_link_in_the_panel_filters(site, page):
 
 def test_keyboard_selects_events_on_the_chart(site, page):
     base, events = site
-    page.goto(base + "/")
-    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    open_chart(page, base + "/")
     page.focus("#timeline-chart")
     page.keyboard.press("ArrowRight")
     assert panel_title(page) == events[0].title
     page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        "t => document.querySelector('#event-panel h2')?.innerText === t", arg=events[1].title
-    )
+    wait_for_panel(page, events[1].title)
     page.keyboard.press("End")
     page.wait_for_url(f"**/events/{events[4].pk}/")
     page.keyboard.press("-")
@@ -118,8 +110,7 @@ def test_phone_width_stacks_chart_panel_and_list(site, browser, screenshot_dir):
     base, events = site
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
-    page.goto(base + f"/events/{events[1].pk}/")
-    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    open_chart(page, base + f"/events/{events[1].pk}/")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "nothing overflows sideways"
     chart = page.locator("#timeline-chart").bounding_box()
@@ -136,7 +127,7 @@ def test_a_copied_url_opens_the_same_state(site, page):
     assert panel_title(page) == events[3].title
     assert page.locator(".event-list li").count() == 3
     assert page.input_value("#filter-entity") == "Beta Ltd"
-    page.wait_for_selector("#timeline-chart[data-ready='true'][data-count='3']")
+    page.wait_for_selector(READY + "[data-count='3']")
 
 
 def test_without_javascript_the_list_links_to_event_pages(site, browser):
@@ -152,13 +143,93 @@ def test_without_javascript_the_list_links_to_event_pages(site, browser):
 
 def test_lanes_survive_a_filter_change_and_a_copied_link(site, page):
     base, _ = site
-    page.goto(base + "/")
-    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    open_chart(page, base + "/")
     page.check("input[name=lanes][value=entity]")
     page.wait_for_url("**/?lanes=entity")
     page.select_option("#filter-entity", "Acme Corp")
     page.wait_for_url("**/?entity=Acme+Corp&lanes=entity")
-    page.goto(page.url)
-    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    open_chart(page, page.url)
     assert page.locator("input[name=lanes][value=entity]").is_checked()
+    assert page.js_errors == []
+
+
+# Whether the chart ever said it had nothing to draw, however briefly.
+WATCH_FOR_NOTHING = """
+window.saidNothing = false;
+new MutationObserver(() => {
+  const chart = document.querySelector("#timeline-chart");
+  if (chart && chart.textContent.includes("No dated events")) { window.saidNothing = true; }
+}).observe(document, { childList: true, subtree: true, characterData: true });
+"""
+
+
+def test_lanes_chosen_before_the_events_arrive_are_drawn_once_they_do(site, page):
+    base, _ = site
+    # The events JSON waits until the lanes are chosen; any request after that goes through.
+    held = []
+    released = False
+
+    def hold(route) -> None:
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/api/events.json?*", hold)
+    page.add_init_script(WATCH_FOR_NOTHING)
+    page.goto(base + "/", wait_until="domcontentloaded")
+    page.check("input[name=lanes][value=entity]")
+    page.wait_for_url("**/?lanes=entity")
+    assert held, "the events are still on their way"
+    released = True
+    for route in held:
+        route.continue_()
+    page.wait_for_selector(READY)
+    lanes = page.locator("#timeline-chart .ytick text").all_text_contents()
+    assert {"Acme Corp", "Beta Ltd"} <= set(lanes)
+    assert not page.evaluate("() => window.saidNothing")
+    assert page.js_errors == []
+
+
+@pytest.fixture
+def two_seasons(live_server, settings):
+    """Acme's four events in two pairs two months apart, among others of a longer story."""
+    settings.TIMELINE_DEFAULT_SLUG = "seasons"
+    timeline = make_timeline("seasons", "Two seasons")
+    article = make_article(timeline)
+    acme = make_entity(timeline, "Acme Corp")
+    beta = make_entity(timeline, "Beta Ltd")
+    days = [
+        (dt.date(2023, 9, 1), beta),
+        (dt.date(2024, 4, 1), acme),
+        (dt.date(2024, 4, 3), acme),
+        (dt.date(2024, 6, 10), acme),
+        (dt.date(2024, 6, 12), acme),
+        (dt.date(2024, 11, 20), beta),
+    ]
+    for date, entity in days:
+        event = make_event(timeline, title=f"{entity.name} on {date}", date=date)
+        event.entities.add(entity)
+        make_evidence(event, article)
+    return live_server.url
+
+
+# Each dated event the chart was given, as its first and last millisecond.
+DATED_SPANS = """async () => {
+  const chart = document.querySelector("#timeline-chart");
+  const data = await (await fetch(chart.dataset.src)).json();
+  return data.events.filter(e => e.period)
+    .map(e => [Date.parse(e.period[0]), Date.parse(e.period[1]) + 864e5 - 1]);
+}"""
+
+
+def test_after_a_filter_change_the_first_view_holds_every_event(two_seasons, page):
+    open_chart(page, two_seasons + "/")
+    page.select_option("#filter-entity", "Acme Corp")
+    page.wait_for_selector(READY + "[data-count='4']")
+    spans = page.evaluate(DATED_SPANS)
+    assert len(spans) == 4
+    start, end = x_range(page)
+    for first, last in spans:
+        assert start < first and last < end, "every filtered event is in view"
     assert page.js_errors == []

@@ -1,25 +1,20 @@
 """An editor watches a background job in a real browser: the progress refreshes itself."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.urls import reverse
 
 from tests.factories import make_timeline
-from tests.factories_admin import PASSWORD
 from timeline.models import TimelineJob
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_job_page_follows_the_worker_without_a_reload(live_server, page):
+def test_the_job_page_follows_the_worker_without_a_reload(live_server, page, sign_in):
     job = TimelineJob.objects.create(timeline=make_timeline(), kind="ingest", total=3)
-    User.objects.create_superuser("chief", password=PASSWORD)
     refused: list[str] = []
     page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
     page.goto(live_server.url + reverse("admin:login"))
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in(page)
     page.goto(live_server.url + reverse("admin:timeline_timelinejob_change", args=[job.pk]))
     assert "Waiting for the worker" in page.inner_text("#job-progress")
 

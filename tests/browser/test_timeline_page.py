@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.chart import click_at, painted
+from tests.browser.chart import click_at, open_chart, painted
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,8 +14,7 @@ def seeded_site(seed_timeline, live_server, settings):
 
 
 def test_click_an_event_in_the_chart_shows_its_quote(seeded_site, page, screenshot_dir):
-    page.goto(seeded_site + "/")
-    page.wait_for_selector("#timeline-chart[data-ready='true']")
+    open_chart(page, seeded_site + "/")
     click_at(page, painted(page)[-1])
     page.wait_for_selector("#event-panel blockquote.quote")
     quote = page.locator("#event-panel blockquote.quote").first.inner_text()
