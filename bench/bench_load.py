@@ -22,29 +22,29 @@ Run: `make bench-load` (or `.venv/bin/python bench/bench_load.py --duration 60`)
 from __future__ import annotations
 
 import argparse
+import functools
 import http.client
 import os
 import random
 import secrets
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from devserver import free_port  # noqa: E402
+from devserver import HOST, running_server  # noqa: E402
 
 from bench.bench_site import build  # noqa: E402
 
-HOST = "127.0.0.1"
 TIMEOUT = 120
 """Seconds a client waits for an answer before counting an error (a browser waits longer)."""
 
@@ -178,22 +178,45 @@ def report(tallies: dict[str, Tally], seconds: float, service: dict[str, float])
     return everything.errors
 
 
-def wait_until_up(port: int, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"gunicorn exited with {server.returncode}:\n{log.read_text()}")
-        try:
-            connection = http.client.HTTPConnection(HOST, port, timeout=5)
-            connection.request("GET", "/api/events.json?to=2022-01")
-            status = connection.getresponse().status
-            connection.close()
-            if status == 200:
-                return
-            sys.exit(f"gunicorn answered HTTP {status}:\n{log.read_text()}")
-        except OSError:
-            time.sleep(0.3)
-    sys.exit(f"gunicorn did not answer within 60 s:\n{log.read_text()}")
+def gunicorn(port: int, *, workers: int, threads: int) -> list[str]:
+    """gunicorn as README's "Deploying" runs it, bound to the loopback."""
+    return [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "timeline.wsgi",
+        f"--workers={workers}",
+        f"--threads={threads}",
+        "--worker-class=gthread",
+        f"--bind={HOST}:{port}",
+    ]
+
+
+def load(port: int, event_ids: list[int], args: argparse.Namespace) -> int:
+    """Run the clients against the server on `port` and print the report; the errors."""
+    mix = routes(event_ids, args.full_json_share)
+    tallies = {r.label: Tally() for r in mix}
+    lock = threading.Lock()
+    start = time.perf_counter()
+    record_from = start + args.warmup
+    stop_at = record_from + args.duration
+    threads = [
+        threading.Thread(
+            target=client,
+            args=(port, mix, n, record_from, stop_at, tallies, lock),
+            daemon=True,
+        )
+        for n in range(args.clients)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=stop_at - time.perf_counter() + TIMEOUT)
+    service = alone(port, mix)
+    print(
+        f"{args.clients} clients, {args.duration:.0f} s measured after {args.warmup:.0f} s "
+        f"warm-up; gunicorn {args.workers} workers x {args.threads} threads; "
+        f"{os.cpu_count() or 1} cores shared by clients and server"
+    )
+    return report(tallies, args.duration, service)
 
 
 def main() -> None:
@@ -215,7 +238,6 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="timeline-load-"))
     env = {
-        **os.environ,
         "DATABASE_URL": args.database_url or f"sqlite:///{folder / 'load.sqlite3'}",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
@@ -240,49 +262,15 @@ def main() -> None:
     print(f"built {len(event_ids)} events in {time.perf_counter() - began:.1f} s")
     call_command("collectstatic", "--noinput", verbosity=0)
 
-    port = free_port()
-    log = folder / "gunicorn.log"
-    command = [
-        str(Path(sys.executable).with_name("gunicorn")),
-        "timeline.wsgi",
-        f"--workers={args.workers}",
-        f"--threads={args.threads}",
-        "--worker-class=gthread",
-        f"--bind={HOST}:{port}",
-    ]
-    print(" ".join(command[:-1]), f"--bind={HOST}:PORT")
-    with log.open("w") as log_file:
-        server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log_file, stderr=log_file)
+    command = functools.partial(gunicorn, workers=args.workers, threads=args.threads)
     try:
-        wait_until_up(port, server, log)
-        mix = routes(event_ids, args.full_json_share)
-        tallies = {r.label: Tally() for r in mix}
-        lock = threading.Lock()
-        start = time.perf_counter()
-        record_from = start + args.warmup
-        stop_at = record_from + args.duration
-        threads = [
-            threading.Thread(
-                target=client,
-                args=(port, mix, n, record_from, stop_at, tallies, lock),
-                daemon=True,
-            )
-            for n in range(args.clients)
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=stop_at - time.perf_counter() + TIMEOUT)
-        service = alone(port, mix)
-        print(
-            f"{args.clients} clients, {args.duration:.0f} s measured after {args.warmup:.0f} s "
-            f"warm-up; gunicorn {args.workers} workers x {args.threads} threads; "
-            f"{cores} cores shared by clients and server"
-        )
-        errors = report(tallies, args.duration, service)
+        with running_server(
+            env, probe="/api/events.json?to=2022-01", command=command, log=folder / "gunicorn.log"
+        ) as base:
+            port = urlsplit(base).port
+            print(" ".join(command(port)))
+            errors = load(port, event_ids, args)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
         shutil.rmtree(folder, ignore_errors=True)
     sys.exit(1 if errors else 0)
 

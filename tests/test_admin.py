@@ -40,6 +40,26 @@ def test_the_changelist_shows_date_precision_sources_and_flags(editor_client):
     assert "Month" in page
 
 
+def test_the_changelist_counts_sources_as_articles_and_passages_apart(editor_client):
+    opening, _, first, second = two_reports()
+    make_evidence(opening, first, "The plant will employ 300 people, the company said.")
+    make_evidence(opening, second)
+    page = editor_client.get(EVENTS).content.decode()
+    assert '<td class="field-sources">2</td><td class="field-passages">3</td>' in page
+    assert '<td class="field-sources">1</td><td class="field-passages">1</td>' in page
+    by_sources = editor_client.get(EVENTS, {"o": "-5"}).context["cl"].result_list
+    assert by_sources[0] == opening
+
+
+def test_merge_offers_to_keep_the_event_with_the_most_sources(editor_client):
+    opening, purchase, first, second = two_reports()
+    make_evidence(opening, first, "The plant will employ 300 people, the company said.")
+    make_evidence(purchase, first)
+    page = act(editor_client, "merge", [opening, purchase], index=0)
+    assert page.context["form"]["target"].initial == purchase
+    assert "(2 sources, 2 passages," in page.content.decode()
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

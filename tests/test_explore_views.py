@@ -3,9 +3,10 @@
 import datetime as dt
 
 import pytest
+from django.test import override_settings
 
 from tests.factories import make_article, make_entity, make_event, make_evidence, make_timeline
-from timeline.models import Evidence
+from timeline.models import Event, Evidence
 from timeline.views.pages import EVENTS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +91,27 @@ def test_chart_json_without_quotes_keeps_source_counts(client, story):
     events = client.get("/api/events.json", {"quotes": "0"}).json()["events"]
     opened = next(e for e in events if e["title"] == "Acme opens Leeds plant")
     assert opened["source_count"] == 1 and "sources" not in opened
+
+
+def test_chart_json_without_quotes_counts_sources_with_the_events(
+    client, story, django_assert_num_queries
+):
+    """The timeline, the events with their source counts, their entities: no passage query."""
+    with django_assert_num_queries(3):
+        client.get("/api/events.json", {"timeline": "acme", "quotes": "0"})
+
+
+def test_the_entity_menu_counts_what_the_publish_rule_shows(client, story):
+    timeline, opened = story
+    widget = make_entity(timeline, "Widget Ltd")
+    opened.entities.add(widget)
+    approved = make_event(timeline, title="Acme buys Widget", status=Event.Status.APPROVED)
+    approved.entities.add(widget)
+    assert client.get("/").context["entity_choices"] == [("Widget Ltd", 2), ("Acme Corp", 1)]
+    with override_settings(TIMELINE_PUBLISH_RULE="approved"):
+        response = client.get("/")
+    assert [e.title for e in response.context["events"]] == ["Acme buys Widget"]
+    assert response.context["entity_choices"] == [("Widget Ltd", 1)]
 
 
 def test_page_query_count_is_bounded(client, story, django_assert_max_num_queries):

@@ -5,8 +5,14 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.factories import make_article, make_event, make_evidence, make_timeline
-from timeline.models import Event, Evidence, period_end
+from tests.factories import (
+    make_article,
+    make_entity,
+    make_event,
+    make_evidence,
+    make_timeline,
+)
+from timeline.models import Entity, Event, Evidence, period_end
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +114,36 @@ def test_published_queryset_hides_rejected_events():
     hidden = make_event(timeline, title="hidden", status=Event.Status.REJECTED)
     published = set(Event.objects.in_timeline(timeline).published())
     assert shown in published and hidden not in published
+
+
+def test_source_count_counts_articles_and_passage_count_every_passage():
+    timeline = make_timeline()
+    first = make_article(timeline)
+    second = make_article(timeline, text="Acme opened a plant.\n", file_name="second.txt")
+    reported = make_event(timeline, title="reported")
+    make_evidence(reported, first)
+    make_evidence(reported, first, "The plant will employ 300 people, the company said.")
+    make_evidence(reported, second)
+    make_event(timeline, title="unreported")
+    counts = Event.objects.in_timeline(timeline).with_source_count().with_passage_count()
+    found = {e.title: (e.source_count, e.passage_count) for e in counts}
+    assert found == {"reported": (2, 3), "unreported": (0, 0)}
+
+
+def test_entities_by_published_events_follow_the_publish_rule(settings):
+    timeline = make_timeline()
+    acme, widget = make_entity(timeline), make_entity(timeline, "Widget Ltd")
+    make_event(timeline, title="proposed").entities.add(acme, widget)
+    make_event(timeline, title="approved", status=Event.Status.APPROVED).entities.add(widget)
+    make_event(timeline, title="rejected", status=Event.Status.REJECTED).entities.add(acme)
+
+    def menu() -> list[tuple[str, int]]:
+        entities = Entity.objects.in_timeline(timeline).by_published_events()
+        return list(entities.values_list("name", "event_count"))
+
+    assert menu() == [("Widget Ltd", 2), ("Acme Corp", 1)]
+    settings.TIMELINE_PUBLISH_RULE = "approved"
+    assert menu() == [("Widget Ltd", 1)]
 
 
 def test_in_range_keeps_events_whose_period_overlaps():

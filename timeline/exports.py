@@ -4,9 +4,10 @@
 `2025-06`, `2025-06-13`); each source names the article by its original file name and
 carries the exact quote and offsets, so any reader can check it against the article.
 
-The document is built from three flat queries (events, their entities, their passages)
-read as tuples, not model instances: with 10,000 events and 20,000 passages the ORM's
-objects alone cost seconds, and this document feeds the chart on every page load.
+The document is built from three flat queries (events with their source counts, their
+entities, their passages; the chart's form skips the passages) read as tuples, not model
+instances: with 10,000 events and 20,000 passages the ORM's objects alone cost seconds,
+and this document feeds the chart on every page load.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from django.db.models import CharField, Count, F, TextField
+from django.db.models import CharField, F, TextField
 from django.db.models.functions import Cast
 from django.urls import reverse
 
@@ -35,6 +36,7 @@ EVENT_FIELDS = (
     "status",
     "kind",
     "alternatives_text",
+    "source_count",
 )
 """Dates and the alternatives come as the database's text: turning 10,000 of each into
 Python dates and lists only to write them out again was a third of the document's time."""
@@ -86,11 +88,13 @@ def _collector_paused() -> Iterator[None]:
 
 def _document(events: EventQuerySet, with_quotes: bool) -> dict[str, Any]:
     rows = list(
-        events.annotate(
+        events.with_source_count()
+        .annotate(
             date_text=Cast("date", CharField()),
             end_text=Cast("end_date", CharField()),
             alternatives_text=Cast("alternative_dates", TextField()),
-        ).values_list(*EVENT_FIELDS)
+        )
+        .values_list(*EVENT_FIELDS)
     )
     ids = events.values("id")
     entities: dict[int, list[str]] = defaultdict(list)
@@ -98,28 +102,18 @@ def _document(events: EventQuerySet, with_quotes: bool) -> dict[str, Any]:
     for event_id, name in links.values_list("event_id", "entity__name"):
         entities[event_id].append(name)
     sources: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    counts: dict[int, int] = defaultdict(int)
-    passages = Evidence.objects.filter(event_id__in=ids)
     if with_quotes:
-        _collect_sources(passages, sources, counts)
-    else:
-        per_event = passages.values_list("event_id").annotate(
-            total=Count("article_id", distinct=True)
-        )
-        for event_id, total in per_event:
-            counts[event_id] = total
+        _collect_sources(Evidence.objects.filter(event_id__in=ids), sources)
     url_pattern = reverse("timeline:event-detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
     return {
-        "events": [
-            _event(row, entities, sources, counts, url_pattern, with_quotes) for row in rows
-        ],
+        "events": [_event(row, entities, sources, url_pattern, with_quotes) for row in rows],
     }
 
 
 def _event(
-    row: tuple, entities: dict, sources: dict, counts: dict, url_pattern: str, with_quotes: bool
+    row: tuple, entities: dict, sources: dict, url_pattern: str, with_quotes: bool
 ) -> dict[str, Any]:
-    pk, title, summary, date, end_date, precision, status, kind, alternatives = row
+    pk, title, summary, date, end_date, precision, status, kind, alternatives, source_count = row
     alternatives = json.loads(alternatives) if alternatives and alternatives != "[]" else []
     document = {
         "id": pk,
@@ -135,7 +129,7 @@ def _event(
         "period": _period(date, end_date, precision),
         "url": url_pattern.format(pk),
         "entities": entities.get(pk, []),
-        "source_count": counts.get(pk, 0),
+        "source_count": source_count,
     }
     if with_quotes:
         document["sources"] = sources.get(pk, [])
@@ -151,7 +145,7 @@ def _period(date: str | None, end_date: str | None, precision: str) -> list[str]
     return [first.isoformat(), last.isoformat()]
 
 
-def _collect_sources(passages, sources: dict, counts: dict) -> None:
+def _collect_sources(passages, sources: dict) -> None:
     """Each event's passages in article order: publication date (undated last), article, offset.
 
     The passages are read in (article, offset) order without a join and grouped here by
@@ -165,8 +159,6 @@ def _collect_sources(passages, sources: dict, counts: dict) -> None:
         F("published").asc(nulls_last=True), "id"
     )
     for pk, file_name, title in articles.values_list("pk", "file_name", "title"):
-        for event_id in {row[0] for row in by_article[pk]}:
-            counts[event_id] += 1  # one source per article, however often it is quoted
         for row in by_article[pk]:
             sources[row[0]].append(_source(row, file_name or str(pk), title))
 

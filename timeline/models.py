@@ -133,6 +133,21 @@ class Article(models.Model):
         self.save(update_fields=["published", "date_source", "date_reason"])
 
 
+class EntityQuerySet(models.QuerySet):
+    def in_timeline(self, timeline: Timeline) -> EntityQuerySet:
+        return self.filter(timeline=timeline)
+
+    def by_published_events(self) -> EntityQuerySet:
+        """Entities that published events mention, most mentioned first, each with its
+        `event_count`: a menu on a public page must count only the events the page shows."""
+        published = Q(events__in=Event.objects.published())
+        return (
+            self.annotate(event_count=Count("events", filter=published))
+            .filter(event_count__gt=0)
+            .order_by("-event_count", "name")
+        )
+
+
 class Entity(models.Model):
     class Kind(models.TextChoices):
         PERSON = "person", "Person"
@@ -144,6 +159,8 @@ class Entity(models.Model):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     aliases = models.JSONField(default=list, blank=True, help_text="Other spellings of the name.")
+
+    objects = EntityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -244,17 +261,13 @@ class EventQuerySet(models.QuerySet):
         return self.order_by(models.F("date").asc(nulls_last=True), "id")
 
     def with_source_count(self) -> EventQuerySet:
-        """Each event's number of sources (articles that report it; an article quoted
-        twice is one source), as a subquery: a join and GROUP BY over every event would be
-        paid again by the paginator's count on a large timeline."""
-        passages = (
-            Evidence.objects.filter(event=models.OuterRef("pk"))
-            .order_by()
-            .values("event")
-            .annotate(total=Count("article", distinct=True))
-            .values("total")
-        )
-        return self.annotate(source_count=Coalesce(models.Subquery(passages), 0))
+        """Each event's `source_count`: the articles that report it (an article quoted twice
+        is one source). The list page, the admin and the exports all read this one count."""
+        return self.annotate(source_count=_over_passages(Count("article", distinct=True)))
+
+    def with_passage_count(self) -> EventQuerySet:
+        """Each event's `passage_count`: its Evidence rows, however few articles hold them."""
+        return self.annotate(passage_count=_over_passages(Count("pk")))
 
     def with_panel_data(self) -> EventQuerySet:
         """Everything an event panel shows, fetched in a fixed number of queries."""
@@ -271,6 +284,19 @@ class EventQuerySet(models.QuerySet):
                 ),
             ),
         )
+
+
+def _over_passages(total: Count) -> Coalesce:
+    """`total` over each event's passages, as a subquery: a join and GROUP BY over every
+    event would be paid again by the paginator's count on a large timeline."""
+    passages = (
+        Evidence.objects.filter(event=models.OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(total=total)
+        .values("total")
+    )
+    return Coalesce(models.Subquery(passages), 0)
 
 
 class Event(models.Model):
@@ -357,7 +383,12 @@ class Event(models.Model):
 
     @property
     def source_article_count(self) -> int:
-        """How many articles report the event (its sources), from the prefetched passages."""
+        """How many articles report the event (its sources), from the prefetched passages.
+
+        For pages and files that show every passage anyway (an event's panel, the CSV
+        export): counting what they hold costs no query. A list of events reads
+        `source_count` from `EventQuerySet.with_source_count` instead.
+        """
         return len({passage.article_id for passage in self.evidence.all()})
 
     def passages_for_readers(self) -> list[Evidence]:

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -182,7 +182,9 @@ class MergeForm(forms.Form):
     def __init__(self, *args, events: list[Event], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["target"].queryset = Event.objects.filter(pk__in=[e.pk for e in events])
-        self.fields["target"].initial = max(events, key=lambda e: (e.source_total, -e.pk))
+        self.fields["target"].initial = max(
+            events, key=lambda e: (e.source_count, e.passage_count, -e.pk)
+        )
 
 
 class SplitForm(forms.Form):
@@ -221,7 +223,7 @@ class RedateForm(forms.Form):
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
     form = EventForm
-    list_display = ["when", "precision", "title", "status", "sources", "flags"]
+    list_display = ["when", "precision", "title", "status", "sources", "passages", "flags"]
     list_display_links = ["title"]
     list_filter = [
         "status",
@@ -258,15 +260,21 @@ class EventAdmin(SimpleHistoryAdmin):
         return False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).annotate(source_total=Count("evidence"))
+        return super().get_queryset(request).with_source_count().with_passage_count()
 
     @admin.display(description="date", ordering="date")
     def when(self, obj: Event) -> str:
         return obj.iso_date or "undated"
 
-    @admin.display(description="sources", ordering="source_total")
+    @admin.display(description="sources", ordering="source_count")
     def sources(self, obj: Event) -> int:
-        return obj.source_total
+        """Articles that report the event: an article quoted twice is one source."""
+        return obj.source_count
+
+    @admin.display(description="passages", ordering="passage_count")
+    def passages(self, obj: Event) -> int:
+        """Every quoted passage: more passages than sources means an article is quoted twice."""
+        return obj.passage_count
 
     @admin.display(description="flags")
     def flags(self, obj: Event) -> str:
