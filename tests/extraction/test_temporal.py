@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.extraction import temporal
+from timeline.extraction import temporal, timex_resolve
 from timeline.extraction.records import TimeMention
 from timeline.extraction.temporal import tag
 
@@ -630,6 +630,22 @@ def test_reporting_verb_next_to_a_weekday_outweighs_a_later_will():
 )
 def test_past_weekend_is_the_one_just_held_or_ended(text, reference, value):
     assert found(text, reference)["the weekend"] == ("DATE", value)
+
+
+def test_the_tense_of_an_expression_is_read_once(monkeypatch):
+    # After a day still to come, "the weekend" asks whether it is past (to count from the
+    # last day already told), then whether it is future.
+    calls = []
+    real = timex_resolve.tense
+    monkeypatch.setattr(
+        timex_resolve, "tense", lambda *args, **kw: calls.append(args[1:3]) or real(*args, **kw)
+    )
+    text = (
+        "The union met on June 9. The strike starts on Friday, June 20. "
+        "Talks failed over the weekend."
+    )
+    assert found(text, dt.date(2025, 6, 16))["the weekend"] == ("DATE", "2025-W23-WE")
+    assert len(calls) == len(set(calls))
 
 
 def test_weekday_takes_the_tense_of_its_own_verb_not_a_reported_clause():

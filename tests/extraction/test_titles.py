@@ -49,6 +49,12 @@ def test_past_verbs_go_to_the_present():
         "carries",
     ]
     assert present_tense("went", plural=True) == "go"
+    assert [present_tense(w) for w in ("sought", "forecast", "froze")] == [
+        "seeks",
+        "forecasts",
+        "freezes",
+    ]
+    assert present_tense("caught", plural=True) == "catch"
 
 
 def test_investment_headline_uses_subject_verb_object_and_short_amount():

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.extraction.records import EntityRecord
+from timeline.extraction.timex_lexicon import FULL_WEEKDAYS, MONTHS
 
 KINDS = ("person", "organisation", "product", "other")
 
@@ -56,12 +57,7 @@ _COMMON = {
     "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might",
     "can", "must", "let", "yes", "well", "one", "two", "three", "four", "five",
 }  # fmt: skip
-_MONTHS_DAYS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
-}  # fmt: skip
+_MONTHS_DAYS = {*MONTHS, *FULL_WEEKDAYS, "today", "yesterday", "tomorrow"}
 # Capitalised job titles and generic acronyms: context cues, not participants.
 ROLE_WORDS = {
     "ceo", "cto", "cfo", "coo", "cpo", "vp", "svp", "evp", "chief", "officer", "president",

@@ -80,9 +80,23 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from timeline.extraction.anaphors import (
+    DEFINITE_PART,
+    DEMONSTRATIVE,
+    ORG_ANAPHOR,
+    SUBJECT_PRONOUN,
+)
 from timeline.extraction.entities import EntityIndex, find_entities, is_heading
 from timeline.extraction.records import DateSpan, Passage, TimeMention
 from timeline.extraction.timex import span_of
+from timeline.extraction.timex_lexicon import FULL_WEEKDAYS, MONTHS
+from timeline.extraction.verbs import (
+    AUXILIARY_PAST,
+    NEWS_PAST,
+    REPORTING,
+    REPORTING_EITHER_TENSE,
+    SUBJECT_TO_VERB,
+)
 
 # Action classes and their triggers. The bool says whether the trigger is a verb (its
 # own form tells the tense) or a noun (a nominalised report: the clause tells it).
@@ -404,7 +418,7 @@ _SUBORDINATOR = re.compile(
     r"\b(?:that|which|who|whom|whose|when|while|after|before|because|since|where|until)\b",
     re.IGNORECASE,
 )
-_SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|he|she)\b", re.IGNORECASE)
+_SUBJECT_PRONOUN = re.compile(rf"\b{SUBJECT_PRONOUN}", re.IGNORECASE)
 # A date that is a comparison's baseline ("from a year earlier"), a scope ("forecast for
 # the full year") or a dateline dates no event of the sentence.
 _BASELINE = re.compile(
@@ -414,14 +428,13 @@ _BASELINE = re.compile(
 )
 _DATELINE = re.compile(r"[^.]{0,40}?\d{4}\s*[—–-]{1,2}\s")
 # Announcements (see `_announcement`): a named party's plan opening the sentence, and the
-# reporting verbs that announce.
+# verbs that announce it: the reporting verbs and those of a promise.
 _NAMED_WILL = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*\s+(?:will|would)\s+[a-z]")
-_ANNOUNCING = re.compile(r"\b(?:said|announced|pledged|promised|confirmed|told)\b")
+_ANNOUNCING = re.compile(rf"\b(?:{'|'.join(sorted(REPORTING))}|pledged|promised)\b")
 # "told lawmakers on Tuesday that the company was sorry": the date of the reporting
 # verb governs what is reported, so this "that" is no clause boundary for dating.
 _REPORTED_THAT = re.compile(
-    r"\b(?:said|says|told|tells|announced|warned|confirmed|added|wrote|testified|admitted)"
-    r"\b[^,;]{0,40}?\bthat\b",
+    rf"\b(?:{'|'.join(sorted(REPORTING_EITHER_TENSE))})\b[^,;]{{0,40}}?\bthat\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|because)\b", re.IGNORECASE)
@@ -445,12 +458,7 @@ _PROGRESSION = re.compile(
     r"within\s+(?:days|weeks|months|hours)|since\s+then|by\s+then|eventually)\b",
     re.IGNORECASE,
 )
-_IRREGULAR_PAST = (
-    "came|began|left|took|made|got|brought|held|won|lost|fell|led|met|sent|spent|struck|"
-    "bought|sold|told|said|quit|shook|rose|saw|went|gave|paid|hit|put|ran|became|found|"
-    "built|thought|knew|slid|sank|cut|set|drove|wrote|chose|grew|kept|split|"
-    "withdrew|stood|spoke|broke|flew|understood|forecast|laid"
-)
+_IRREGULAR_PAST = "|".join(sorted(NEWS_PAST))
 _PAST_VERB = re.compile(rf"\b(?:[a-z][a-z-]+ed|{_IRREGULAR_PAST})\b")
 _NOT_VERBS = {
     "based", "related", "called", "used", "needed", "advanced", "interested", "limited",
@@ -488,7 +496,7 @@ _FINITE = re.compile(
     re.IGNORECASE,
 )
 _PERFECT_AUX = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_PAST_AUX = re.compile(r"\b(?:was|were|had|did)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PAST_AUX = re.compile(rf"\b(?:{'|'.join(AUXILIARY_PAST)})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 _MONEY = re.compile(
     r"\$\s?(\d+(?:[.,]\d+)*)\s*(trillion|billion|million|thousand|tn|bn|[bmk])?\b",
     re.IGNORECASE,
@@ -538,12 +546,12 @@ _FUNCTION_AFTER = re.compile(
     r"this|last|next|morning|afternoon|evening|night)\b"
 )
 _DEICTIC = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
-    r"tonight|tomorrow|weekend|(?:this|last|next|past|previous|coming)\s+week)\b",
+    rf"\b(?:{'|'.join(FULL_WEEKDAYS)}|yesterday|today|tonight|tomorrow|weekend"
+    r"|(?:this|last|next|past|previous|coming)\s+week)\b",
     re.IGNORECASE,
 )
 _ABSOLUTE = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+    rf"\d|\b(?:{'|'.join(sorted({month[:3] for month in MONTHS}))})[a-z]*\b", re.IGNORECASE
 )
 # "went public in 2019 and moved its headquarters two years later", "cut its forecast
 # two days later, after it discontinued the phone on Tuesday": a second clause with its
@@ -581,24 +589,12 @@ def _month_of(day: dt.date) -> DateSpan:
     return DateSpan(start, after - dt.timedelta(days=1), "month")
 
 
-# "The first version", "the latest model" with no "of ...": a part of something just named.
-_DEFINITE_PART = re.compile(
-    r"^\W*the\s+(?:first|original|second|third|latest|newest|next|new|previous)\s+"
-    r"(?:version|model|edition|release|generation|iteration|update)\b(?!\s+of\b)",
-    re.IGNORECASE,
-)
-# An organisation referred to, not named: "the company", "the airline".
-_ORG_ANAPHOR = re.compile(
-    r"\bthe\s+(?:company|firm|airline|carrier|startup|start-up|"
-    r"insurer|regulator|agency|automaker|carmaker|manufacturer|retailer|chipmaker)\b",
-    re.IGNORECASE,
-)
+_DEFINITE_PART = re.compile(rf"^\W*{DEFINITE_PART}", re.IGNORECASE)
+_ORG_ANAPHOR = re.compile(rf"\b{ORG_ANAPHOR}", re.IGNORECASE)
 # "the airline had scrapped": an organisation anaphor right before the trigger.
-_ORG_ANAPHOR_SUBJECT = re.compile(
-    _ORG_ANAPHOR.pattern + r"\s+(?:(?:had|has|have|was|were)\s+)?(?:\w+ly\s+)?$", re.IGNORECASE
-)
+_ORG_ANAPHOR_SUBJECT = re.compile(rf"\b{ORG_ANAPHOR}\s+{SUBJECT_TO_VERB}$", re.IGNORECASE)
 # A sentence that opens on a demonstrative ("This includes ...", "That move meant ...").
-_DEMONSTRATIVE_LEAD = re.compile(r"^\W*(?:this|that|these|those)\b", re.IGNORECASE)
+_DEMONSTRATIVE_LEAD = re.compile(rf"^\W*{DEMONSTRATIVE}", re.IGNORECASE)
 _SAME_DAY = re.compile(
     r"(?:the\s+same|that(?:\s+same)?)\s+(?:day|morning|afternoon|evening|night)", re.IGNORECASE
 )

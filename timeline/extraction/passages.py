@@ -31,6 +31,9 @@ _NEVER_FINAL = {
 # Tokens that often end with a full stop mid-sentence but may also end one: the sentence
 # ends there only when the next word is one that typically opens a sentence.
 _MAYBE_FINAL = {"inc", "corp", "ltd", "co", "llc", "plc", "bros", "etc", "jr", "sr"}
+# Every token a full stop may follow mid-sentence, for readers that look for a sentence's
+# bounds with a plain pattern and so never take one of them for its end.
+ABBREVIATIONS = frozenset(_NEVER_FINAL | _MAYBE_FINAL)
 
 # Capitalised words that open sentences far more often than they occur mid-sentence.
 # Used both to confirm a boundary after an ambiguous abbreviation and to cut run-on text.

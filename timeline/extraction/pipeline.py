@@ -75,14 +75,13 @@ from timeline.extraction.records import (
 )
 from timeline.extraction.temporal import tag
 from timeline.extraction.timex import span_of
+from timeline.extraction.timex_lexicon import FULL_WEEKDAYS
 from timeline.extraction.titles import make_summary, make_title
 
 _MAX_REFERENCE_CANDIDATES = 4
 # A year-less date of an undated article: "XXXX-03-10", "XXXX-04" (a clock time may follow).
 _YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?(?:T[\d:]+)?$")
-_WEEKDAY_NAMED = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
-)
+_WEEKDAY_NAMED = re.compile(rf"\b(?:{'|'.join(FULL_WEEKDAYS)})\b", re.I)
 # How far outside the span of the story's dated articles the year's guess may put a date.
 _YEAR_REACH_DAYS = 200
 _MAX_PARTNER_CANDIDATES = 30

@@ -16,8 +16,8 @@ import datetime as dt
 import re
 
 from timeline.extraction.records import DateSpan
+from timeline.extraction.timex_lexicon import SEASON_MONTHS
 
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(?:-(?:WE|[1-7]))?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -67,7 +67,7 @@ def _span(v: str) -> DateSpan | None:
         if part[0] == "H":
             first = 6 * int(part[1]) - 5
             return DateSpan(dt.date(year, first, 1), _month_end(year, first + 5), "half")
-        first, last = _SEASONS[part]
+        first, last = SEASON_MONTHS[part]
         end_year = year + 1 if last < first else year
         return DateSpan(dt.date(year, first, 1), _month_end(end_year, last), "season")
     m = _YEAR.match(v)

@@ -62,6 +62,8 @@ WEEKDAYS = {
 }
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# The first and last month of each season (northern, meteorological).
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 NUMBER_WORDS = {
     "a": 1,
@@ -166,23 +168,19 @@ DAY = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?\b"
 # "March 16-17": a day range is one mention, dated by its first day.
 DAY_SPAN = rf"{DAY}(?:\s*[-–]\s*{DAY})?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 NUM = (
-    r"(?:\d+(?:\.\d+|\s+1/2)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"[- ](?:one|two|three|four|five|six|seven|eight|nine))"
+    rf"(?:\d+(?:\.\d+|\s+1/2)?|(?i:(?:{_TENS})[- ](?:{_ONES}))"
     rf"|(?i:{alternation(NUMBER_WORDS)}))"
 )
 VAGUE = rf"(?i:{alternation(VAGUE_NUMBERS)})"
-UNIT = (
-    r"(?i:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade"
-    r"|centur(?:y|ie))"
-)
+UNIT = rf"(?i:{'|'.join(UNITS)})"
 SEASON = rf"(?i:{alternation(SEASONS)})"
 
 # Years read out in words, as broadcast transcripts write them: "nineteen ninety-six",
 # "nineteen hundred", "two thousand and one".
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 SPELLED_YEAR = (
     rf"(?i:(?:eighteen|nineteen)[\s-]+(?:hundred|oh[\s-]+(?:{_ONES})|{_TEENS}"
     rf"|(?:{_TENS})(?:[\s-]+(?:{_ONES}))?)"

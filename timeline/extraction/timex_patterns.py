@@ -20,7 +20,9 @@ which keeps "May I" and "March on Washington" out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from timeline.extraction.timex_lexicon import (
     DAY,
@@ -41,6 +43,7 @@ from timeline.extraction.timex_lexicon import (
     TIME_OF_DAY,
     TIME_ZONE,
     UNIT,
+    UNITS,
     VAGUE,
     WEEKDAY,
     WEEKDAY_ANY,
@@ -267,6 +270,18 @@ def b_numeric(m: re.Match) -> Sem | None:
     return Sem("dateparser", value=m.group(0))
 
 
+# Which way from the reference a relative word points: "last April", "this coming Friday".
+_DIRECTION_OF_REL = {"last": "before", "past": "before", "next": "after", "coming": "after"}
+
+
+def _direction(rel: list[str], this: str) -> str:
+    """The direction the words before a name point ("this past" -> "before"), and `this`
+    for a bare "this" (the same year, or for a weekday the same week)."""
+    if rel == ["this"]:
+        return this
+    return _DIRECTION_OF_REL.get(rel[-1] if rel else "", "")
+
+
 def b_bare_month(m: re.Match) -> Sem | None:
     rel = (m.group("rel") or "").lower().split()
     mon = m.group("mon")
@@ -278,11 +293,7 @@ def b_bare_month(m: re.Match) -> Sem | None:
             r"\b(?:in|since|until|by|of|early|late|mid|during|through|before|after)[\s-]+$", before
         ):
             return None
-    direction = {"last": "before", "past": "before", "next": "after", "coming": "after"}.get(
-        rel[-1] if rel else "", ""
-    )
-    if rel == ["this"]:
-        direction = "same"
+    direction = _direction(rel, this="same")
     return Sem(
         "month", month=month_number(mon), direction=direction, anchor="deictic" if rel else ""
     )
@@ -291,11 +302,7 @@ def b_bare_month(m: re.Match) -> Sem | None:
 def b_weekday(m: re.Match) -> Sem | None:
     rel = (m.group("rel") or "").lower().split()
     wd = weekday_number(m.group("wd"))
-    direction = {"last": "before", "past": "before", "next": "after", "coming": "after"}.get(
-        rel[-1] if rel else "", ""
-    )
-    if rel == ["this"]:
-        direction = "same_week"
+    direction = _direction(rel, this="same_week")
     sem = Sem("weekday", weekday=wd, direction=direction)
     pod = m.group("pod")
     if pod:
@@ -364,6 +371,7 @@ _REFS = {
     "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF",
 }
+_REF_WORDS = "|".join(words.replace(" ", r"\s+") for words in _REFS)
 
 
 def b_ref(m: re.Match) -> Sem | None:
@@ -378,7 +386,8 @@ def b_ref(m: re.Match) -> Sem | None:
     return Sem("ref", value=_REFS[word])
 
 
-def b_recent_units(m: re.Match) -> Sem | None:
+def b_past_ref(m: re.Match) -> Sem | None:
+    """Some unstated time back: "recent years", "months ago", "(at) the time"."""
     return Sem("ref", value="PAST_REF")
 
 
@@ -443,10 +452,6 @@ def b_half(m: re.Match) -> Sem | None:
     return Sem("duration", "DURATION", unit=unit, n=n)
 
 
-def b_at_the_time(m: re.Match) -> Sem | None:
-    return Sem("ref", value="PAST_REF")
-
-
 def b_the_unit(m: re.Match) -> Sem | None:
     word = m.group("unit").lower()
     mods = m.group("mods").lower()
@@ -458,18 +463,8 @@ def b_the_unit(m: re.Match) -> Sem | None:
     return Sem("the_unit", unit=unit_code(word), anchor="latest" if latest else "")
 
 
-def b_units_ahead(m: re.Match) -> Sem | None:
-    """An open stretch of time: "the weeks ahead", "the years to come"."""
-    return Sem("duration", "DURATION", unit=unit_code(m.group("unit")), n=None)
-
-
 def b_later_date(m: re.Match) -> Sem | None:
     return Sem("ref", value="FUTURE_REF")
-
-
-def b_units_ago(m: re.Match) -> Sem | None:
-    """Some unstated time back: "months ago", "years ago"."""
-    return Sem("ref", value="PAST_REF")
 
 
 def b_weekday_of_week(m: re.Match) -> Sem | None:
@@ -488,8 +483,8 @@ def b_ordinal_day(m: re.Match) -> Sem | None:
     return Sem("ref", value="XXXX-XX-XX")
 
 
-def b_in_the_pod(m: re.Match) -> Sem | None:
-    """That part of the day the text is talking about: "in the morning"."""
+def b_pod_in_focus(m: re.Match) -> Sem | None:
+    """That part of the day the text is talking about: "in the morning", "mid-afternoon"."""
     return Sem("focus_day", "TIME", part=PARTS_OF_DAY[m.group("pod").lower()])
 
 
@@ -501,11 +496,6 @@ def b_pod_of_day(m: re.Match) -> Sem | None:
     if m.group("dd"):
         return Sem("day_offset", "TIME", offset=_DEICTIC_DAYS[m.group("dd").lower()], part=part)
     return Sem("weekday", "TIME", weekday=weekday_number(m.group("wd")), part=part)
-
-
-def b_mid_pod(m: re.Match) -> Sem | None:
-    """ "mid-afternoon", "midmorning": that part of the day the text is talking about."""
-    return Sem("focus_day", "TIME", part=PARTS_OF_DAY[m.group("pod").lower()])
 
 
 _HOUR_WORDS = {
@@ -563,8 +553,8 @@ def b_same_period_last_year(m: re.Match) -> Sem | None:
 
 
 def b_relative_weekday(m: re.Match) -> Sem | None:
-    rel = m.group("rel").lower().split()[-1]
-    offset = {"previous": -1, "prior": -1, "preceding": -1, "following": 1, "next": 1}.get(rel, 0)
+    """A weekday counted from the focus: "the following Tuesday", "that Friday"."""
+    _, offset = _REL_WORDS[m.group("rel").lower().split()[-1]]
     return Sem("focus_weekday", weekday=weekday_number(m.group("wd")), offset=offset)
 
 
@@ -716,6 +706,7 @@ _ORDINAL_SECOND = re.compile(
 
 
 def b_vague_duration(m: re.Match) -> Sem | None:
+    """An open stretch of time: "the weeks ahead", "days later", "the past few years"."""
     return Sem("duration", "DURATION", unit=unit_code(m.group("unit")), n=None)
 
 
@@ -768,11 +759,7 @@ def b_season(m: re.Match) -> Sem | None:
             r"(?i:\b(?:in|this|last|next|the|by|until|since|during|early|late)\s+$)", _before(m, 15)
         ):
             return None
-    direction = {"last": "before", "past": "before", "next": "after", "coming": "after"}.get(
-        rel[-1] if rel else "", ""
-    )
-    if rel == ["this"]:
-        direction = "same"
+    direction = _direction(rel, this="same")
     return Sem(
         "season",
         value=SEASONS[m.group("season").lower()],
@@ -916,8 +903,7 @@ def b_fiscal_year(m: re.Match) -> Sem | None:
 
 def b_holiday(m: re.Match) -> Sem | None:
     name = re.sub(r"\s+", " ", m.group("hol").lower()).replace("’", "'")
-    rel = (m.group("rel") or "").lower()
-    direction = {"last": "before", "next": "after", "this": "same"}.get(rel, "")
+    direction = _direction((m.group("rel") or "").lower().split(), this="same")
     year = m.group("year")
     return Sem("holiday", value=name, direction=direction, year=int(year) if year else None)
 
@@ -942,90 +928,123 @@ _SUFFIX = (
     r"|before(?=\s*[.,;:!?)\"”]|\s*$)|after(?=\s*[.,;:!?)\"”]|\s*$))"
 )
 
-RULES: list[tuple[re.Pattern, object, int]] = [
-    (
+
+class Rule(NamedTuple):
+    """A pattern, the builder of its matches' meaning, and how the finder runs it."""
+
+    pattern: re.Pattern
+    build: Callable[[re.Match], Sem | None]
+    # Which of two overlapping candidates of the same length `select` keeps.
+    priority: int
+    # The kinds of trigger word (`_kinds_of`) the pattern cannot match without: it only
+    # scans the windows around them.
+    triggers: tuple[str, ...]
+    # The pattern's words are normally lower case: capitalised mid-sentence they are a
+    # name ("CBS's "60 Minutes"", "High Noon"), which `_in_a_title` rules out.
+    lower_case: bool = False
+
+
+RULES: list[Rule] = [
+    Rule(
         compile_rule(
             rf"(?:(?P<time0>{TIME_OF_DAY}){TIME_ZONE}?,?\s+(?:on\s+)?)?"
             rf"{_WD}(?P<mon>{MONTH})\s*(?P<day>{DAY_SPAN})(?:,\s*|\s+)(?P<year>{YEAR}){_CLOCK_TAIL}"
         ),
         b_month_day_year,
         5,
+        ("month",),
     ),
-    (
+    Rule(
         compile_rule(
             rf"{_WD}(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}){_CLOCK_TAIL}"
         ),
         b_month_day_year,
         5,
+        ("month",),
     ),
-    (
+    Rule(
         compile_rule(
             rf"(?:(?P<time0>{TIME_OF_DAY}){TIME_ZONE}?,?\s+(?:on\s+)?)?"
             rf"{_WD}(?P<mon>{MONTH})\s*(?P<day>{DAY_SPAN}){_CLOCK_TAIL}"
         ),
         b_month_day,
         4,
+        ("month",),
     ),
-    (
+    Rule(
         compile_rule(r"(?i:the\s+(?:fiscal\s+)?year)(?=\s+(?:ended|ending|that\s+ended)\b)"),
         b_year_ending,
         3,
+        ("unit",),
     ),
-    (
+    Rule(
         compile_rule(
             rf"(?P<mon>{MONTH})\s*{DAY},?\s+(?:and|or|to|through|until)\s+(?P<day>{DAY})"
             rf"(?!\s*(?:{MONTH}|[%$]|percent|million|billion|people|of\b))"
         ),
         b_second_day,
         2,
+        ("month",),
     ),
-    (
+    Rule(
         compile_rule(rf"(?i:the\s+week(?:end)?\s+of\s+)(?P<mon>{MONTH})\s*(?P<day>{DAY})"),
         b_week_of,
         5,
+        ("month",),
     ),
-    (
+    Rule(
         compile_rule(rf"(?i:the\s+)(?P<year>{YEAR})\s+(?i:period|quarter)"),
         b_year_period,
         3,
+        ("digit",),
     ),
-    (
+    Rule(
         compile_rule(rf"{_WD}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"),
         b_month_day,
         4,
+        ("month",),
     ),
-    (compile_rule(rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})"), b_month_year, 4),
-    (
+    Rule(
+        compile_rule(rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})"),
+        b_month_year,
+        4,
+        ("month",),
+    ),
+    Rule(
         compile_rule(
             rf"(?P<mon>{MONTH})\s*(?P<day>{DAY}),?\s+(?:of\s+)?(?P<rel>(?i:this|last|next))"
             r"\s+(?i:year)\b"
         ),
         b_month_day_rel_year,
         4,
+        ("month",),
     ),
-    (
+    Rule(
         compile_rule(rf"(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year)"),
         b_month_rel_year,
         4,
+        ("month",),
     ),
-    (
+    Rule(
         compile_rule(
             r"(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
             r"(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
         ),
         b_iso,
         5,
+        ("digit",),
     ),
-    (
+    Rule(
         compile_rule(
             r"(?:[0-2]?\d|3[01])/(?:[0-2]?\d|3[01])/(?:(?:19|20)\d\d|\d\d)"
             r"|(?:19|20)\d\d/[01]?\d/[0-3]?\d|(?:[0-2]?\d|3[01])\.[01]?\d\.(?:19|20)\d\d"
         ),
         b_numeric,
         3,
+        ("digit",),
     ),
-    (compile_rule(rf"(?:(?P<rel>{_REL})\s+)?(?P<mon>{MONTH})"), b_bare_month, 2),
-    (
+    Rule(compile_rule(rf"(?:(?P<rel>{_REL})\s+)?(?P<mon>{MONTH})"), b_bare_month, 2, ("month",)),
+    Rule(
         compile_rule(
             rf"(?:(?P<time>{TIME_OF_DAY}){TIME_ZONE}?\s+(?:on\s+)?)?(?:(?P<rel>{_REL})\s+)?"
             rf"(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{PART_OF_DAY}))?"
@@ -1033,87 +1052,112 @@ RULES: list[tuple[re.Pattern, object, int]] = [
         ),
         b_weekday,
         3,
+        ("weekday",),
     ),
-    (
+    Rule(
         compile_rule(
             rf"(?:(?P<time>{TIME_OF_DAY}){TIME_ZONE}?\s+)?"
             r"(?P<pre>(?i:the\s+day\s+(?:before|after)\s+))?"
-            r"(?P<dd>(?i:today|yesterday|tomorrow|tonight))"
+            rf"(?P<dd>(?i:{'|'.join(_DEICTIC_DAYS)}))"
             rf"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?"
         ),
         b_deictic_day,
         3,
+        ("deictic",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(r"(?i:(?:earlier\s+|later\s+)?this\s+(?P<pod>morning|afternoon|evening))"),
         b_this_pod,
         3,
+        ("pod",),
+        lower_case=True,
     ),
-    (compile_rule(r"(?i:last\s+(?P<pod>night|evening))"), b_last_night, 3),
-    (
+    Rule(
+        compile_rule(r"(?i:last\s+(?P<pod>night|evening))"),
+        b_last_night,
+        3,
+        ("pod",),
+        lower_case=True,
+    ),
+    Rule(
         compile_rule(
             r"(?P<rel>(?i:(?:later|earlier)\s+that|that|the\s+(?:next|following|previous|same)))"
             r"\s+(?P<pod>(?i:morning|afternoon|evening|night))"
         ),
         b_focus_pod,
         3,
+        ("pod",),
+        lower_case=True,
     ),
-    (
-        compile_rule(
-            r"(?i:now|currently|current|presently|at\s+present|nowadays|these\s+days|"
-            r"recently|lately|formerly|the\s+past|the\s+present|the\s+future|"
-            r"the\s+near\s+future|the\s+(?:near|short)\s+term)"
-        ),
+    Rule(
+        compile_rule(rf"(?i:{_REF_WORDS})"),
         b_ref,
         1,
+        ("deictic", "unit"),
+        lower_case=True,
     ),
-    (compile_rule(r"(?i:recent\s+(?:years|months|weeks|days|decades))"), b_recent_units, 3),
-    (
+    Rule(
+        compile_rule(r"(?i:recent\s+(?:years|months|weeks|days|decades))"),
+        b_past_ref,
+        3,
+        ("deictic",),
+        lower_case=True,
+    ),
+    Rule(
         compile_rule(
             r"(?i:the\s+(?:next\s+few\s+)?(?P<unit>days|weeks|months|years|decades)"
             r"\s+(?:ahead|to\s+come))"
         ),
-        b_units_ahead,
+        b_vague_duration,
         3,
+        ("unit",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(r"(?i:(?:hours|days|weeks|months|years|decades)\s+ago)"),
-        b_units_ago,
+        b_past_ref,
         2,
+        ("unit",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(
             r"(?:(?i:mid)[\s-]?)?(?P<pod>(?i:morning|afternoon|evening|night))\s+"
             rf"(?:(?P<dd>(?i:yesterday|today|tomorrow))|(?P<wd>{WEEKDAY}))"
         ),
         b_pod_of_day,
         3,
+        ("pod",),
     ),
-    (compile_rule(r"(?i:mid[\s-]?(?P<pod>morning|afternoon))"), b_mid_pod, 2),
-    (
+    Rule(compile_rule(r"(?i:mid[\s-]?(?P<pod>morning|afternoon))"), b_pod_in_focus, 2, ("pod",)),
+    Rule(
         compile_rule(
-            r"(?P<h>1[0-2]|0?[1-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-            r"|twelve))(?P<oc>\s+o['’]clock)?"
+            rf"(?P<h>1[0-2]|0?[1-9]|(?i:{'|'.join(_HOUR_WORDS)}))(?P<oc>\s+o['’]clock)?"
             r"(?:\s+(?i:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<pod2>night)))?"
         ),
         b_clock_pod,
         2,
+        ("pod", "clock"),
     ),
-    (
+    Rule(
         compile_rule(r"(?<=\b[Ii]n\s)(?i:the\s+(?P<pod>morning|afternoon|evening))"),
-        b_in_the_pod,
+        b_pod_in_focus,
         2,
+        ("pod",),
+        lower_case=True,
     ),
-    (compile_rule(r"(?i:a\s+later\s+date)"), b_later_date, 2),
-    (
+    Rule(compile_rule(r"(?i:a\s+later\s+date)"), b_later_date, 2, ("deictic",)),
+    Rule(
         compile_rule(
             rf"(?P<wd>{WEEKDAY})\s+(?i:of)\s+(?P<rel>(?i:(?:the\s+)?(?:last|past|previous|prior"
             r"|preceding|next|coming|following)|this|that))\s+(?P<unit>(?i:week))\b"
         ),
         b_weekday_of_week,
         3,
+        ("weekday",),
     ),
-    (
+    Rule(
         compile_rule(
             r"(?:(?i:the)\s+|(?<=\b(?:his|her|its|our)\s)|(?<=\btheir\s))"
             r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?i:day)"
@@ -1121,30 +1165,37 @@ RULES: list[tuple[re.Pattern, object, int]] = [
         ),
         b_ordinal_day,
         1,
+        ("unit",),
     ),
-    (
+    Rule(
         compile_rule(
             r"(?i:(?P<unit>minutes|hours|days|weeks|months|years))"
             r"(?=\s+(?i:later|earlier|after|before|following|since|leading\s+up|that\s+followed)\b)"
         ),
         b_vague_duration,
         1,
+        ("unit",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(
             r"(?:(?i:the\s+(?:next|past|last|coming|first|previous)\s+))?"
             rf"(?P<low>{NUM})\s*(?:-|–|to|or)\s*(?P<high>{NUM})[\s-]+(?P<unit>{UNIT})s?"
         ),
         b_duration_range,
         3,
+        ("unit",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(r"(?<=\bof\s)(?i:the\s+(?P<unit>century|decade))(?!\s+(?:of|before|after)\b)"),
         b_of_the_century,
         1,
+        ("unit",),
+        lower_case=True,
     ),
-    (compile_rule(r"(?i:overnight)"), b_overnight, 1),
-    (
+    Rule(compile_rule(r"(?i:overnight)"), b_overnight, 1, ("pod",), lower_case=True),
+    Rule(
         compile_rule(
             r"(?P<rel>(?i:(?:(?:earlier|later|early|late)\s+)?(?:this|that)(?:\s+same)?|the\s+same"
             r"|(?:the\s+)?(?:last|past|previous|prior|preceding|next|coming|following|current"
@@ -1153,16 +1204,20 @@ RULES: list[tuple[re.Pattern, object, int]] = [
         ),
         b_relative_unit,
         3,
+        ("unit",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(
             r"(?i:the\s+(?P<mods>(?:(?:fiscal|calendar|full|same|latest|most\s+recent|current"
             r"|comparable)\s+){0,2})(?P<unit>year|quarter|month|week|weekend|period))"
         ),
         b_the_unit,
         1,
+        ("unit",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(
             r"(?i:(?:the\s+)?(?:comparable\s+)?year[-\s](?:earlier|ago|before))"
             rf"(?:\s+(?:(?P<q>{ORDINAL})[\s-]+)?(?P<num>{NUM}\s+)?"
@@ -1170,32 +1225,37 @@ RULES: list[tuple[re.Pattern, object, int]] = [
         ),
         b_year_ago_unit,
         4,
+        ("unit",),
     ),
-    (
+    Rule(
         compile_rule(
             r"(?i:the\s+(?:(?:same|corresponding|comparable)\s+)?(?P<unit>period|quarter|month|week)"
             r"(?:\s+of)?\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year))"
         ),
         b_same_period_last_year,
         4,
+        ("unit",),
     ),
-    (
+    Rule(
         compile_rule(
             r"(?P<rel>(?i:the\s+(?:previous|prior|preceding|following|next)|that))\s+"
             rf"(?P<wd>{WEEKDAY})"
         ),
         b_relative_weekday,
         4,
+        ("weekday",),
     ),
-    (
+    Rule(
         compile_rule(
             rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM}|{VAGUE})[\s-]+(?P<unit>{UNIT})s?"
             rf"(?P<orso>\s+or\s+so)?\s+(?P<suf>{_SUFFIX})"
         ),
         b_ago,
         4,
+        ("unit", "pod"),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(
             r"(?:(?i:the\s+)?(?i:past|last|next|first|coming|previous|final|following|remaining|"
             r"latest|initial|preceding)\s+|(?i:the)\s+(?=\d|[A-Za-z]{3,}))?"
@@ -1205,16 +1265,20 @@ RULES: list[tuple[re.Pattern, object, int]] = [
         ),
         b_duration,
         2,
+        ("unit", "pod"),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(
             r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|following)\s+(?:few\s+|several\s+)?"
             r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))"
         ),
         b_vague_duration,
         3,
+        ("unit",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(
             r"(?i:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bafter\s)|(?<=\bover\s)"
             r"|(?<=\bduring\s)|(?<=\btook\s)|(?<=\btakes\s)|(?<=\btake\s)|(?<=\blast\s)"
@@ -1224,8 +1288,10 @@ RULES: list[tuple[re.Pattern, object, int]] = [
         ),
         b_vague_duration,
         1,
+        ("unit",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(
             r"(?:(?:(?P<rel>(?i:this|last|next))\s+(?i:year)[’']s\s+|(?P<year1>(?:19|20)\d\d)[’']s\s+"
             r"|(?i:the)\s+)"
@@ -1236,13 +1302,15 @@ RULES: list[tuple[re.Pattern, object, int]] = [
         ),
         b_quarter,
         3,
+        ("unit",),
     ),
-    (
+    Rule(
         compile_rule(rf"(?:(?P<year2>{YEAR})\s+)?Q(?P<q>[1-4])(?:\s+(?P<year>{YEAR}|'\d\d))?"),
         b_q_code,
         3,
+        ("code",),
     ),
-    (
+    Rule(
         compile_rule(
             r"(?P<pre>(?i:the\s+year)\s+"
             rf"|(?P<mon>{MONTH})\s+(?:(?P<day>{DAY})(?i:st|nd|rd|th)?,?\s+)?"
@@ -1250,143 +1318,184 @@ RULES: list[tuple[re.Pattern, object, int]] = [
         ),
         b_spelled_year,
         3,
+        ("spelled",),
     ),
-    (
+    Rule(
         compile_rule(
             rf"(?:(?P<rel>{_REL})\s+|(?i:the)\s+)?(?P<season>{SEASON})"
             rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"
         ),
         b_season,
         2,
+        ("season",),
     ),
-    (
+    Rule(
         compile_rule(rf"(?i:(?:(?:the\s+)?fiscal(?:\s+year)?|the\s+year)\s+)?(?P<year>{YEAR})"),
         b_year,
         1,
+        ("digit",),
     ),
-    (
+    Rule(
         compile_rule(
             r"(?i:the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later))"
             r"(?=\s*[.,;:!?)\"”]|\s*$)"
         ),
         b_unit_before,
         3,
+        ("unit",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(
             r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bduring\s))(?i:the\s+day)"
             r"(?!\s+(?:before|after|of|when|that)\b)"
         ),
         b_the_day,
         1,
+        ("unit",),
+        lower_case=True,
     ),
-    (compile_rule(r"(?i:fiscal\s+|FY\s?)(?P<year>(?:19|20)\d\d|\d\d)"), b_fiscal_year, 2),
-    (compile_rule(r"(?:(?i:the)\s+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)[’']?s"), b_decade, 2),
-    (
+    Rule(
+        compile_rule(r"(?i:fiscal\s+|FY\s?)(?P<year>(?:19|20)\d\d|\d\d)"),
+        b_fiscal_year,
+        2,
+        ("code",),
+    ),
+    Rule(
+        compile_rule(r"(?:(?i:the)\s+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)[’']?s"),
+        b_decade,
+        2,
+        ("digit",),
+    ),
+    Rule(
         compile_rule(r"(?i:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"),
         b_century,
         2,
+        ("unit",),
     ),
-    (
+    Rule(
         compile_rule(rf"(?P<time>{TIME_OF_DAY}){TIME_ZONE}?"),
         b_time,
         1,
+        ("digit", "pod"),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(
             r"(?i:daily|weekly|monthly|annually|yearly|nightly|hourly|bi-?weekly"
             r"|(?:each|every|per)\s+(?:day|night|week|month|quarter|year|morning|evening))"
         ),
         b_set,
         2,
+        ("set", "unit", "pod"),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(
             rf"(?i:(?:once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each|every)\s+"
             r"(?P<unit>hour|day|night|week|month|quarter|year|decade))"
         ),
         b_frequency,
         4,
+        ("unit", "pod"),
     ),
-    (compile_rule(rf"(?i:every|each)\s+(?P<wd>{WEEKDAY})"), b_every_weekday, 3),
-    (
-        compile_rule(rf"(?i:every|each)\s+(?P<name>{MONTH}|{SEASON})"),
-        b_every_named,
+    Rule(
+        compile_rule(rf"(?i:every|each)\s+(?P<wd>{WEEKDAY})"),
+        b_every_weekday,
         3,
+        ("set", "weekday"),
     ),
-    (
+    Rule(
+        compile_rule(rf"(?i:every|each)\s+(?P<name>{MONTH}|{SEASON})"), b_every_named, 3, ("set",)
+    ),
+    Rule(
         compile_rule(rf"(?:(?P<num>{NUM})-)?(?P<unit>{UNIT})(?P<plural>s)?-?(?i:long)"),
         b_unit_long,
         3,
+        ("unit",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(
             rf"(?i:half\s+an?\s+(?P<unit>{UNIT})|an?\s+half[-\s](?P<unit3>{UNIT})"
             rf"|an?\s+(?P<unit2>{UNIT})\s+and\s+a\s+half)"
         ),
         b_half,
         3,
+        ("unit",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(r"(?<=\b[Aa]t\s)(?i:the\s+time)(?!\s+(?:of|when|that|it|he|she|they)\b)"),
-        b_at_the_time,
+        b_past_ref,
         1,
+        ("deictic",),
     ),
-    (
+    Rule(
         compile_rule(
             r"(?i:(?P<rel>this\s+past|this\s+coming)\s+(?P<unit>weekend|week|month|year))"
         ),
         b_relative_unit,
         4,
+        ("unit",),
+        lower_case=True,
     ),
-    (
+    Rule(
         compile_rule(rf"(?<=\bon\s)(?P<wd>(?:{cased(FULL_WEEKDAYS)})s)"),
         b_every_weekday,
         3,
+        ("set", "weekday"),
     ),
-    (
+    Rule(
         compile_rule(
-            r"(?i:the\s+)?(?:(?i:nineteen)[\s-]+)?(?P<dw>(?i:twenties|thirties|forties|fifties"
-            r"|sixties|seventies|eighties|nineties))"
+            r"(?i:the\s+)?(?:(?i:nineteen)[\s-]+)?"
+            rf"(?P<dw>(?i:{'|'.join(_DECADE_WORDS)}))"
         ),
         b_decade_word,
         2,
+        ("decade_word",),
     ),
-    (
+    Rule(
         re.compile(rf"{EDGE_L}(?P<year>{YEAR})(?=\s*[-–—]\s*(?:{YEAR}|\d\d)(?![\w%]|[.,]\d))"),
         b_range_year,
         2,
+        ("digit",),
     ),
-    (
+    Rule(
         re.compile(rf"(?<=[-–—])(?<=(?P<first>{YEAR})[-–—])(?P<year>{YEAR}|\d\d){EDGE_R}"),
         b_range_year,
         2,
+        ("digit",),
     ),
-    (
+    Rule(
         compile_rule(
             rf"(?i:every|each)\s+(?P<num>{NUM}|(?i:other|second|few|couple\s+of))\s+(?P<unit>{UNIT})s?"
         ),
         b_every_n,
         3,
+        ("set",),
     ),
-    (
+    Rule(
         compile_rule(
             r"(?i:(?:right|shortly|soon|immediately|just|not\s+long)\s+(?:after|before)\s+that)"
         ),
         b_after_that,
         2,
+        ("that",),
     ),
-    (
+    Rule(
         compile_rule(r"(?i:(?:the\s+)?(?:year|month)[’']s\s+end|(?:year|month)[-\s]end)"),
         b_year_end,
         2,
+        ("end",),
     ),
-    (
+    Rule(
         compile_rule(
             rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{_HOLIDAY})(?:\s+(?P<year>{YEAR}))?"
         ),
         b_holiday,
         2,
+        ("holiday", "unit"),
     ),
 ]
 
@@ -1448,17 +1557,14 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _SET_WORDS = frozenset(
     "daily weekly monthly annual annually yearly nightly hourly every each".split()
 )
-_POD_WORDS = frozenset(
-    "morning afternoon evening night overnight noon midnight midday midmorning midafternoon".split()
+_POD_WORDS = frozenset(PARTS_OF_DAY) | frozenset(
+    "noon midnight midday midmorning midafternoon".split()
 )
 _DEICTIC_WORDS = frozenset(
     "now nowadays current currently recent recently late lately former formerly past present "
     "presently future near short time today tonight tomorrow yesterday later".split()
 )
-_UNIT_WORDS = frozenset(
-    "second minute hour day night week weekend fortnight month quarter half year decade "
-    "century centurie period".split()
-)
+_UNIT_WORDS = frozenset(UNITS) | {"half", "period"}
 _HOLIDAY_WORDS = frozenset(
     "Christmas Easter Thanksgiving Halloween Valentine Labor Memorial Independence Inauguration "
     "Election Veterans Boxing Patrick Mother Father King Presidents Columbus Good Year".split()
@@ -1511,98 +1617,6 @@ def _kinds_of(word: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-_LOWER_CASE_RULES = frozenset(
-    {
-        b_deictic_day,
-        b_this_pod,
-        b_last_night,
-        b_focus_pod,
-        b_ref,
-        b_recent_units,
-        b_units_ahead,
-        b_units_ago,
-        b_in_the_pod,
-        b_duration_range,
-        b_of_the_century,
-        b_overnight,
-        b_relative_unit,
-        b_the_unit,
-        b_ago,
-        b_duration,
-        b_vague_duration,
-        b_time,
-        b_set,
-        b_unit_long,
-        b_half,
-        b_the_day,
-        b_unit_before,
-    }
-)
-_RULE_TRIGGERS = {
-    b_month_day_year: ("month",),
-    b_month_day: ("month",),
-    b_month_year: ("month",),
-    b_month_rel_year: ("month",),
-    b_month_day_rel_year: ("month",),
-    b_week_of: ("month",),
-    b_second_day: ("month",),
-    b_iso: ("digit",),
-    b_numeric: ("digit",),
-    b_bare_month: ("month",),
-    b_weekday: ("weekday",),
-    b_weekday_of_week: ("weekday",),
-    b_deictic_day: ("deictic",),
-    b_this_pod: ("pod",),
-    b_last_night: ("pod",),
-    b_focus_pod: ("pod",),
-    b_ref: ("deictic", "unit"),
-    b_recent_units: ("deictic",),
-    b_units_ahead: ("unit",),
-    b_units_ago: ("unit",),
-    b_in_the_pod: ("pod",),
-    b_pod_of_day: ("pod",),
-    b_mid_pod: ("pod",),
-    b_clock_pod: ("pod", "clock"),
-    b_later_date: ("deictic",),
-    b_ordinal_day: ("unit",),
-    b_duration_range: ("unit",),
-    b_of_the_century: ("unit",),
-    b_overnight: ("pod",),
-    b_relative_unit: ("unit",),
-    b_the_unit: ("unit",),
-    b_year_ago_unit: ("unit",),
-    b_relative_weekday: ("weekday",),
-    b_same_period_last_year: ("unit",),
-    b_ago: ("unit", "pod"),
-    b_duration: ("unit", "pod"),
-    b_vague_duration: ("unit",),
-    b_quarter: ("unit",),
-    b_q_code: ("code",),
-    b_season: ("season",),
-    b_year: ("digit",),
-    b_spelled_year: ("spelled",),
-    b_fiscal_year: ("code",),
-    b_range_year: ("digit",),
-    b_decade: ("digit",),
-    b_decade_word: ("decade_word",),
-    b_century: ("unit",),
-    b_time: ("digit", "pod"),
-    b_set: ("set", "unit", "pod"),
-    b_every_weekday: ("set", "weekday"),
-    b_every_named: ("set",),
-    b_every_n: ("set",),
-    b_frequency: ("unit", "pod"),
-    b_unit_long: ("unit",),
-    b_half: ("unit",),
-    b_at_the_time: ("deictic",),
-    b_after_that: ("that",),
-    b_year_end: ("end",),
-    b_holiday: ("holiday", "unit"),
-    b_year_ending: ("unit",),
-    b_year_period: ("digit",),
-    b_unit_before: ("unit",),
-    b_the_day: ("unit",),
-}
 _LEFT_MARGIN = 70
 _RIGHT_MARGIN = 90
 _SPACE = re.compile(r"\s")
@@ -1692,14 +1706,14 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches over `text`, overlapping ones included (selection is later)."""
     windows = _windows(text)
     out: list[Candidate] = []
-    for pattern, builder, priority in RULES:
-        spans = _union([windows.get(k, []) for k in _RULE_TRIGGERS[builder]])
+    for rule in RULES:
+        spans = _union([windows.get(k, []) for k in rule.triggers])
         for w_start, w_end in spans:
-            for m in pattern.finditer(text, w_start, w_end):
+            for m in rule.pattern.finditer(text, w_start, w_end):
                 if m.end() == m.start():
                     continue
-                sem = builder(m)
-                if sem is None or (builder in _LOWER_CASE_RULES and _in_a_title(text, m)):
+                sem = rule.build(m)
+                if sem is None or (rule.lower_case and _in_a_title(text, m)):
                     continue
                 start = sem.extra.pop("start", m.start())
                 lead = _LEADING_THE.match(text, start, m.end())
@@ -1707,7 +1721,7 @@ def find_candidates(text: str) -> list[Candidate]:
                 if (
                     lead
                     and "-" in last_word
-                    and builder is not b_spelled_year
+                    and rule.build is not b_spelled_year
                     and _is_premodifier(text, m.end())
                 ):
                     # "the third-quarter loss": the article belongs to the noun, not the time.
@@ -1716,7 +1730,7 @@ def find_candidates(text: str) -> list[Candidate]:
                 if verb and _VERB_LAST_BEFORE.search(text, max(0, start - 12), start):
                     # "expected to last two days": the verb "last" is no part of the time.
                     start = verb.end()
-                out.append(Candidate(start, m.end(), sem, priority))
+                out.append(Candidate(start, m.end(), sem, rule.priority))
     return out
 
 

@@ -36,9 +36,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from timeline.extraction.timex_lexicon import Sem
+from timeline.extraction.passages import ABBREVIATIONS
+from timeline.extraction.timex_lexicon import SEASON_MONTHS, Sem
+from timeline.extraction.verbs import AUXILIARY_PAST, IRREGULAR_PAST, REPORTING
 
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _GRAN_OF_UNIT = {
     "D": "day",
     "W": "week",
@@ -57,9 +58,11 @@ _PLANNED = re.compile(
 )
 # An infinitive, then "by" right before the weekday: a deadline someone was given.
 _DEADLINE = re.compile(r"(?i:\bto\s+[a-z]+\b[^.;:]*\bby\s+(?:on\s+)?$)")
+# A verb of a public act in the past right before the weekday dates it, whatever the
+# sentence goes on to say ("predicted Wednesday that it will ...").
 _PAST_VERB_BEFORE = re.compile(
-    r"(?i:\b(?:said|told|announced|predicted|issued|reported|confirmed|denied|declared"
-    r"|warned|met)\s+(?:[\w’'-]+\s+){0,3}?(?:on\s+)?$)"
+    rf"(?i:\b(?:{'|'.join(sorted(REPORTING))}|predicted|issued|reported|denied|declared|met)"
+    r"\s+(?:[\w’'-]+\s+){0,3}?(?:on\s+)?$)"
 )
 _ANCHOR_UNITS = frozenset({"S", "MIN", "H", "D", "W", "FN", "M", "Q", "Y", "DE", "CE"})
 _ANCHOR_ORDER = ("day", "week", "month", "quarter", "year", "decade", "century")
@@ -175,19 +178,22 @@ _FUTURE = re.compile(
     r"hopes?\s+to|is\s+to|are\s+to|(?:is|are)\s+(?:expected|scheduled|due|set)|"
     r"(?:is|are)\s+(?:not\s+)?(?:likely|unlikely)\s+to)\b|['’]ll\b)"
 )
-_PAST = re.compile(r"(?i:\b(?:was|were|had|did|ago|said|told)\b)")
+# Sure signs of the past, counted even where no verb of the expression's own clause is:
+# the auxiliaries, "ago" and the reporting verbs ("said on Tuesday it will ...").
+_PAST = re.compile(rf"(?i:\b(?:{'|'.join(AUXILIARY_PAST)}|ago|{'|'.join(REPORTING)})\b)")
+# Any past form. "set" is no sign of the past here: it mostly sets a date still to come
+# ("set sentencing for March 28", "is set to"), which `_FUTURE` and `_SCHEDULED` read.
 _WEAK_PAST = re.compile(
-    r"(?i:\b(?:began|came|went|took|made|gave|saw|met|won|lost|left|fell|rose|grew|"
-    r"became|brought|bought|sold|paid|held|led|spent|sent|built|found|got|ran|"
-    r"cut|hit|quit|shut|struck|wrote|spoke|chose|drove|flew|broke|threw|knew|thought|felt|kept|"
-    r"stood|sat|meant|fought|sought|taught|caught|drew|wore|froze|hid|shook|woke|heard|dealt|"
-    r"withdrew|overtook|undertook|[a-z]{2,}ed)\b)"
+    rf"(?i:\b(?:{'|'.join(sorted(IRREGULAR_PAST.keys() - {'set'}))}|[a-z]{{2,}}ed)\b)"
 )
-# A sentence ends at . ! ? before a capital, unless the dot closes a common abbreviation.
+# A sentence ends at . ! ? before a capital, unless the dot closes an abbreviation (one
+# `passages` knows, capitalised as in names and titles: "Gen.", "Corp.") or an initial
+# ("U.S."). The stop is looked for first, so that the abbreviations are checked only there.
+_AFTER_ABBREVIATION = "".join(
+    rf"(?<!\b{word.capitalize()})" for word in sorted(ABBREVIATIONS) if "." not in word
+)
 _SENT_END = re.compile(
-    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bMrs)(?<!\bInc)(?<!\bCo)"
-    r"(?<!\bCorp)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bSep)(?<!\bOct)(?<!\bNov)"
-    r"(?<!\bDec)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\.[A-Z])"
+    rf"(?=[.!?]){_AFTER_ABBREVIATION}(?<!\.[A-Z])"
     r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n"
 )
 
@@ -312,6 +318,17 @@ class Resolver:
         # The last date whose year could not be known ("this past April" with no
         # reference, XXXX-04): anaphora after it stay just as underspecified.
         self.loose_focus: str | None = None
+        # The tense of each expression's sentence, computed once: one expression may ask
+        # more than once ("the weekend" asks whether it is past, then whether future).
+        self._tenses: dict[tuple[int, int, bool], str] = {}
+
+    def _tense(self, start: int, end: int, scheduled: bool = False) -> str:
+        """`tense` of the sentence around [start, end) of this resolver's text."""
+        key = (start, end, scheduled)
+        known = self._tenses.get(key)
+        if known is None:
+            known = self._tenses[key] = tense(self.text, start, end, scheduled)
+        return known
 
     # -- anchors -----------------------------------------------------------------
     def _ref_point(self, gran: str) -> Point | None:
@@ -346,7 +363,7 @@ class Resolver:
             and self.ref is not None
             and f.date > self.ref
             and self.told_day_focus is not None
-            and tense(self.text, start, end) == "past"
+            and self._tense(start, end) == "past"
         ):
             return self.told_day_focus
         return f
@@ -371,7 +388,7 @@ class Resolver:
             return ry if month > rm else ry + 1
         if direction == "same":
             return ry
-        t = tense(self.text, start, end)
+        t = self._tense(start, end)
         best_year, best_cost = ry, float("inf")
         for year in (ry - 1, ry, ry + 1):
             offset = (year - ry) * 365.25 + (month - rm) * 30.44 + (day - self.ref.day)
@@ -516,7 +533,7 @@ class Resolver:
         elif sem.direction == "same_week":
             delta = sem.weekday - rw
         else:
-            t = tense(self.text, start, end, scheduled=True)
+            t = self._tense(start, end, scheduled=True)
             if t == "future" and _PAST_VERB_BEFORE.search(self.text, max(0, start - 40), start):
                 t = "past"  # "predicted Wednesday that it will ...": the verb next to it rules
             if t == "present" and _FORWARD_PREP.search(self.text, max(0, start - 30), start):
@@ -601,7 +618,7 @@ class Resolver:
             p.gran == "quarter"
             and self.ref is not None
             and floor(self.ref, "quarter") == p.date
-            and tense(self.text, start, end) == "past"
+            and self._tense(start, end) == "past"
         ):
             return shift(p, "Q", -1)
         return p
@@ -655,7 +672,7 @@ class Resolver:
             return Point("week", floor(anchor, "week"), "WE")
         fwd_sat = anchor + dt.timedelta(days=(6 - anchor.isoweekday()) % 7)
         back_sat = anchor - dt.timedelta(days=(anchor.isoweekday() - 6) % 7)
-        if direction == "after" or (not direction and tense(self.text, start, end) == "future"):
+        if direction == "after" or (not direction and self._tense(start, end) == "future"):
             sat = fwd_sat
         elif (
             not direction
@@ -743,7 +760,7 @@ class Resolver:
         if year is None and self.ref is not None:
             year = self.ref.year
             current = (self.ref.month - 1) // (3 if code == "Q" else 6) + 1
-            if tense(self.text, start, end) == "past" and sem.n > current:
+            if self._tense(start, end) == "past" and sem.n > current:
                 year -= 1
         if year is None:
             return "DATE", f"XXXX-{code}{sem.n}"
@@ -754,7 +771,7 @@ class Resolver:
 
     def _r_season(self, sem: Sem, start: int, end: int):
         year = sem.year
-        first = SEASON_START[sem.value]
+        first = SEASON_MONTHS[sem.value][0]
         if year is None:
             year = self._year_for(first, start, end, sem.direction)
         if year is None:

@@ -51,27 +51,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from timeline.extraction.anaphors import DEFINITE_PART, DEMONSTRATIVE, ORG_ANAPHOR, SUBJECT_PRONOUN
 from timeline.extraction.entities import EntityIndex, find_entities
 from timeline.extraction.events import REMOVAL, EventMention, leaver
+from timeline.extraction.timex_lexicon import FULL_WEEKDAYS
+from timeline.extraction.verbs import (
+    AUXILIARY_PAST,
+    IRREGULAR_PAST,
+    REPORTING_EITHER_TENSE,
+    SUBJECT_TO_VERB,
+)
 
 MAX_TITLE = 90
 _UNIT_LETTER = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}
 _MAX_SUMMARY = 320
 
-_IRREGULAR = {
-    "left": "leaves", "bought": "buys", "came": "comes", "made": "makes", "took": "takes",
-    "shook": "shakes", "held": "holds", "brought": "brings", "began": "begins",
-    "fell": "falls", "won": "wins", "lost": "loses", "struck": "strikes", "quit": "quits",
-    "met": "meets", "sold": "sells", "led": "leads", "got": "gets", "gave": "gives",
-    "went": "goes", "became": "becomes", "ran": "runs", "spent": "spends", "told": "tells",
-    "said": "says", "found": "finds", "built": "builds", "rose": "rises", "set": "sets",
-    "put": "puts", "cut": "cuts", "hit": "hits", "paid": "pays", "was": "is", "were": "are",
-    "had": "has", "did": "does", "saw": "sees", "sent": "sends", "drove": "drives",
-    "wrote": "writes", "chose": "chooses", "grew": "grows", "knew": "knows",
-    "thought": "thinks", "kept": "keeps", "split": "splits", "hired": "hires",
-    "withdrew": "withdraws", "stood": "stands", "spoke": "speaks", "broke": "breaks",
-    "flew": "flies", "sank": "sinks", "slid": "slides", "laid": "lays", "froze": "freezes",
-}  # fmt: skip
+_IRREGULAR = IRREGULAR_PAST | AUXILIARY_PAST
 _ADVERBS = {"already", "also", "just", "now", "still", "then", "since", "recently", "quietly"}
 # Past participles that head a description, never a headline's verb.
 _PARTICIPLES_ONLY = {
@@ -83,7 +78,7 @@ _ATTRIBUTIVE_BEFORE = {
     "the", "a", "an", "its", "their", "his", "her", "two", "three", "both", "several",
     "many", "these", "those", "this", "that",
 }  # fmt: skip
-_AUXILIARIES = {"was", "were", "had", "has", "have", "is", "are", "did", "does", "do"}
+_AUXILIARIES = {*AUXILIARY_PAST, *AUXILIARY_PAST.values(), "have", "do"}
 _DANGLING = {
     "this", "the", "a", "an", "of", "to", "for", "and", "in", "on", "at", "with", "by", "his",
     "her", "its", "their", "our", "my", "your", "from", "as", "that", "which", "who", "whose",
@@ -143,22 +138,25 @@ _CREATED = re.compile(
     r"foundation|organisation|organization|department|arm))\b",
     re.IGNORECASE,
 )
-# "X says <clause>": the reported clause, a happening of its own.
+# "X says <clause>": the reported clause, a happening of its own. Only verbs followed by
+# what is reported itself, not by whom it was told to ("told reporters") or what was
+# confirmed or written ("confirmed the deal", "wrote a letter").
 _REPORTED = re.compile(
     r"^[^,;]{3,60}?\s+(?:says|said|reports|reported|announces|announced)\s+(?:that\s+)?(.+)$"
 )
 _POSSESSIVE_LEAD = re.compile(r"^(?:his|her|its|their|our|my|your)\b", re.IGNORECASE)
+# The verbs of saying, either tense, as a regex alternation: a verb, never part of a name.
+_REPORTING_VERBS = "|".join(sorted(REPORTING_EITHER_TENSE))
 # An aside between a subject and its verb: "two defects, one in each cell, caused".
 _ASIDE_BEFORE_VERB = re.compile(
-    r",\s[^,;]{1,60},\s+(?=[a-z]+ed\b|had\b|were\b|was\b|said\b|told\b|says\b)"
+    rf",\s[^,;]{{1,60}},\s+(?=[a-z]+ed\b|had\b|were\b|was\b|(?:{_REPORTING_VERBS})\b)"
 )
 # An appositive between commas that describes the name before it: ", the parent company
 # of Silicon Valley Bank,", ", its vice chair for supervision,".
 _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|its|his|her|their)\s"
-    r"(?:(?!\b(?:said|says|told|announced|had|has|was|were)\b)[^,;:—–]){1,70},(?=\s)"
+    rf"(?:(?!\b(?:{_REPORTING_VERBS}|had|has|was|were)\b)[^,;:—–]){{1,70}},(?=\s)"
 )
-_REPORTING = {"said", "says", "told", "tells", "announced", "wrote", "added"}
 # Words that go on from a name as its clause did before the description was cut out.
 _JOINS = {
     "and", "or", "would", "will", "could", "can", "may", "might", "had", "has", "have", "is",
@@ -167,14 +165,13 @@ _JOINS = {
 # A full stop that ends a sentence, not an initial or a title ("Michael S. Barr", "Mr.").
 _SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)\.\s")
 _ORG_ANAPHOR_LEAD = re.compile(
-    r"^the\s+(?:company|firm|airline|carrier|startup|insurer|regulator|agency|automaker|"
-    r"carmaker|manufacturer|retailer|chipmaker)\b(?!\s+(?-i:[A-Z]))",  # not "the insurer Acme"
+    rf"^{ORG_ANAPHOR}(?!\s+(?-i:[A-Z]))",  # not "the insurer Acme"
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(r",\s+(?:and|but)\s+")
 _OWN_SUBJECT = re.compile(
     r"\b(?:(?:the|its|their)\s+[a-z]+|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)\s+"
-    r"(?:(?:had|has|have|was|were)\s+)?(?:\w+ly\s+)?$"
+    rf"{SUBJECT_TO_VERB}$"
 )
 # The next clause with a past verb and its object: "when CrowdStrike pushed a new file
 # to ...", "contained a rule that ...".
@@ -199,21 +196,16 @@ _CUT_PREPOSITIONS = {"of", "in", "on", "at", "to", "for", "with", "from", "by", 
 # A leading time phrase with no comma: "Last week the FAA advised ...".
 _LEADING_TIME = re.compile(
     r"^(?:last|this|earlier\s+this|later\s+that|that|next)\s+(?:week|weekend|month|year|"
-    r"morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday)\s+(?=the\b|(?-i:[A-Z]))",
+    rf"morning|afternoon|evening|night|{'|'.join(FULL_WEEKDAYS)})\s+(?=the\b|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _PARTICIPLE = re.compile(r"[a-z-]+(?:ed|en|wn|ne|lt|ght|ung|ook|ept|ade|ent|id|und)")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;:—–]*,")
 _PERSONAL_LEAD = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
-_PRONOUN = re.compile(r"^(?:he|she|they|it|we)\b", re.IGNORECASE)
-_DEFINITE_PART = re.compile(
-    r"^the\s+(?:first|original|second|third|latest|newest|next|new|previous)\s+"
-    r"(?:version|model|edition|release|generation|iteration|update)\b(?!\s+of\b)",
-    re.IGNORECASE,
-)
+_PRONOUN = re.compile(rf"^(?:{SUBJECT_PRONOUN}|we\b)", re.IGNORECASE)
+_DEFINITE_PART = re.compile(rf"^{DEFINITE_PART}", re.IGNORECASE)
 # A clause that opens on a demonstrative or a pronoun: a fragment, not a headline.
-_FRAGMENT_LEAD = re.compile(r"^(?:this|that|these|those|it|they|he|she|such)\b", re.IGNORECASE)
+_FRAGMENT_LEAD = re.compile(rf"^(?:{DEMONSTRATIVE}|{SUBJECT_PRONOUN}|such\b)", re.IGNORECASE)
 # "This includes hand-picking researchers": the gerund is the action, the antecedent acts.
 _DEMONSTRATIVE_GERUND = re.compile(
     r"^(?:this|that|it)(?:\s+(?:move|step|push|effort|plan|shift|strategy|approach))?\s+"
@@ -249,7 +241,7 @@ def present_tense(word: str, plural: bool = False) -> str:
     if low in _IRREGULAR:
         out = _IRREGULAR[low]
         if plural and out.endswith("s"):  # ("were" is "are" already: no "s" to drop)
-            out = _PLURAL_PRESENT.get(out, out[:-2] if out.endswith("ies") else out[:-1])
+            out = _PLURAL_PRESENT.get(out, out[:-2] if out.endswith(("ies", "ches")) else out[:-1])
             if low.endswith("ies"):
                 out = out[:-1] + "y"
     elif low.endswith("ied"):
@@ -578,7 +570,7 @@ def _drop_appositives(text: str) -> str:
         if not following:
             return ""  # the description ends the text: "Greg Brockman, the president,"
         word = following[0]
-        joined = word in _REPORTING or word.endswith("ed") or word in _JOINS
+        joined = word in REPORTING_EITHER_TENSE or word.endswith("ed") or word in _JOINS
         return "" if joined else ","
 
     return re.sub(r",\s*,", ",", _APPOSITIVE.sub(keep_comma, text))
