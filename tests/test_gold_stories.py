@@ -25,6 +25,8 @@ FLOORS = {
     "svb-collapse-2023": (0.95, 0.66, 0.62, 8),
     "key-bridge-collapse-2024": (0.95, 0.65, 0.85, 7),
     "ftx-bankman-fried-2022": (0.95, 0.72, 0.72, 15),
+    "hollywood-strikes-2023": (0.90, 0.50, 0.62, 16),
+    "truss-premiership-2022": (0.90, 0.58, 0.68, 21),
 }
 
 

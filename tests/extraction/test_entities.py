@@ -128,3 +128,25 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_entity():
     index = EntityIndex(find_entities(text))
     assert index.canonical("SVB") == index.canonical("Silicon Valley Bank")
     assert index.canonical("FDIC") == index.canonical("Federal Deposit Insurance Corporation")
+
+
+def test_an_institution_named_with_of_is_one_name():
+    assert names("The Bank of England said on Wednesday it would buy bonds.") == {
+        "Bank of England": "organisation"
+    }
+    assert "Directors Guild of America" in names(
+        "The Directors Guild of America reached a tentative agreement with the studios."
+    )
+    assert "Alliance of Motion Picture and Television Producers" in names(
+        "The Alliance of Motion Picture and Television Producers published its offer."
+    )
+
+
+def test_of_after_a_person_and_and_between_names_keep_two_names():
+    found = names("Greg Becker of Quillo Bank met the University of Leeds and Vexo on Monday.")
+    assert {"Greg Becker", "Quillo Bank", "University of Leeds", "Vexo"} <= set(found)
+
+
+def test_a_nationality_before_a_noun_is_no_name():
+    assert "British" not in names("She had the shortest tenure of any British prime minister.")
+    assert "Chinese" not in names("Quillo sold Chinese phones in March.")

@@ -469,3 +469,18 @@ def test_a_kind_of_people_described_by_what_they_did_is_comment():
     assert detect("Investors who poured money into Quillo helped build the trust.") == []
     m = one("The Singapore companies that own the ship have agreed to pay $102 million.")
     assert m.action == "deal"
+
+
+def test_a_past_happening_never_takes_a_date_after_its_article():
+    found = detect(
+        "The contract runs until May 1, 2026. Writers went back to work as soon as their "
+        "strike was lifted, and talk shows returned to the air at the start of the month."
+    )
+    back = [m for m in found if "went back" in m.quote]
+    assert back and back[0].date is None
+
+
+def test_a_strike_and_a_ratification_are_classes_of_their_own():
+    assert one("Thousands of writers went on strike on Tuesday.").action == "strike"
+    assert one("The actors walked off the job on July 14, 2023.").action == "strike"
+    assert one("Members ratified the new contract on Monday.").action == "ratification"

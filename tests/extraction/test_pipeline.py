@@ -264,3 +264,13 @@ def test_a_named_weekday_chooses_the_year_of_a_yearless_date():
     result = extract_timeline([first, last, undated])
     values = [tm.value for tm in result.readings["undated"].mentions]
     assert "2024-03-28" in values
+
+
+def test_a_clause_without_its_own_subject_gets_no_headline_and_no_crash():
+    text = (
+        "The walkout lasted 148 days, longer than the strike of 2007, and ended in late "
+        "September; writers ratified their contract in October."
+    )
+    result = extract_timeline([header_dated("a", text, dt.date(2023, 12, 6))])
+    assert not result.errors
+    assert all(len(e.title.split()) > 1 for e in result.events)

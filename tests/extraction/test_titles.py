@@ -348,3 +348,24 @@ def test_a_past_perfect_with_an_irregular_verb_goes_to_the_present():
     assert _present_clause("Ann Lee had said that Vexo would sell its shares", 4) == (
         "Ann Lee says that Vexo would sell its shares"
     )
+
+
+def test_present_tense_keeps_participles_and_restores_the_final_e():
+    assert [present_tense(w) for w in ("promised", "resumed", "visited", "limited")] == [
+        "promises",
+        "resumes",
+        "visits",
+        "limits",
+    ]
+    assert _present_clause("The record was held by a rival", 6) == "The record held by a rival"
+    assert _present_clause("Conservative MPs narrowed the field", 5) == (
+        "Conservative MPs narrow the field"
+    )
+    assert _present_clause("Every household will be covered", 5) == "Every household will be covered"
+
+
+def test_the_dateline_place_is_no_participant_of_the_headline():
+    ms, index = mentions(
+        "LONDON, Oct. 20, 2022 — Ann Lee resigned as leader of the Quillo Party on Thursday.",
+    )
+    assert "LONDON" not in make_title("departure", ms, index)

@@ -54,6 +54,7 @@ from functools import lru_cache
 
 from timeline.extraction.events import (
     EventMention,
+    agreement_parties,
     closed_party,
     dates_agree,
     deal_parties,
@@ -97,6 +98,8 @@ _GENERIC_NAME_WORDS = {
     "company", "holdings", "technologies", "systems", "international", "global", "air",
     "lines", "airlines", "bank", "research", "university", "department", "committee",
     "house", "national", "united", "states", "north", "south", "east", "west", "city",
+    "guild", "alliance", "union", "association", "federation", "society", "council",
+    "america", "american", "britain", "british",
 }  # fmt: skip
 
 
@@ -310,6 +313,16 @@ def _different_parties(m: EventMention, other: EventMention) -> bool:
     closed ("Signature Bank was closed" / "seized First Republic Bank"), two deals with
     neither buyer nor bought in common are different happenings, whatever else they share.
     """
+    if m.action == other.action == "deal":
+        # The studios' deal with the directors and their deal with the writers: each
+        # side names a party the other lacks. "The studios and the writers agreed" and
+        # "the writers reached a deal" do not conflict (one set holds the other).
+        parties, other_parties = _families(agreement_parties(m)), _families(
+            agreement_parties(other)
+        )
+        return bool(parties and other_parties) and not (
+            parties <= other_parties or other_parties <= parties
+        )
     if m.action not in _PARTY_ACTIONS or other.action not in _PARTY_ACTIONS:
         return False
     if m.action == other.action == "departure":

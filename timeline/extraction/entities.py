@@ -117,7 +117,15 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _DOTTED = {"inc", "corp", "ltd", "co", "jr", "sr", "bros", "plc"}
 _TOKEN = re.compile(r"[A-Za-z0-9][\w’'&.\-]*")
-_CONNECTORS = {"of", "de", "van", "von", "der", "la", "le", "du", "da", "&", "al", "bin"}
+# Particles inside a person's name: "Ursula von Leyen", "Luiz da Silva".
+_PARTICLES = {"de", "van", "von", "der", "la", "le", "du", "da", "al", "bin"}
+# Heads an "of" phrase continues as one name: "Bank of England", "Directors Guild of
+# America", "University of Michigan". After a person ("Sam Altman of OpenAI") it does not.
+_OF_HEADS = ORG_SUFFIXES | {
+    "guild", "alliance", "house", "chamber", "society", "academy", "museum", "church",
+    "kingdom", "republic", "states", "city", "province", "county", "state", "order",
+    "bureau", "federation", "organization", "organisation", "confederation", "assembly",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +173,8 @@ def _classify(name: str, before: str, after: str) -> tuple[str, bool]:
     if next_word and next_word.group(1).lower() in _PRODUCT_AFTER and len(words) <= 2:
         return "product", True
     if low[-1] in ORG_SUFFIXES and len(words) > 1:
+        return "organisation", True
+    if "of" in low and low[low.index("of") - 1] in _OF_HEADS:
         return "organisation", True
     if low[-1] in _PLACE_WORDS or (len(words) > 1 and low[0] in _PLACE_WORDS):
         return "other", True
@@ -235,6 +245,7 @@ def _find_entities(text: str, offset: int) -> tuple[EntityMention, ...]:
             i += 1
             continue
         j = i
+        joined = False
         run = [(s, s + len(_strip_possessive(word)))]
         possessive = _strip_possessive(word) != word
         while j + 1 < len(tokens) and not possessive:
@@ -252,12 +263,13 @@ def _find_entities(text: str, offset: int) -> tuple[EntityMention, ...]:
                 run.append((ns, ns + len(nword)))
                 j += 1
                 break
-            elif (
-                nword.lower() in _CONNECTORS
-                and j + 2 < len(tokens)
-                and _is_name_word(tokens[j + 2][2])
-                and tokens[j + 2][2].lower() not in _COMMON
-            ):
+            elif _joins(text, run, tokens, j, after_of=joined):
+                joined = joined or tokens[j + 1][2].lower() == "of"
+                j += 1
+                ns, ne, nword = tokens[j + 1]
+                stripped = _strip_possessive(nword.rstrip(".-"))
+                run.append((ns, ns + len(stripped)))
+                possessive = stripped != nword.rstrip(".-")
                 j += 1
             else:
                 break
@@ -283,12 +295,54 @@ def _find_entities(text: str, offset: int) -> tuple[EntityMention, ...]:
             continue  # "GPUs", "CEOs": plural acronyms are common nouns
         if all(w.lower().rstrip(".") in ROLE_WORDS | _GENERIC_CAPS for w in name.split()):
             continue
+        if _DEMONYM.fullmatch(name) and _LOWER_NEXT.match(text, end):
+            continue  # "the shortest tenure of any British prime minister": an adjective
         kind, cued = _classify(name, text[:start], text[end:])
         initial = start == first_word_start or not text[:start].strip(" \"'“‘([")
         out.append(EntityMention(offset + start, offset + end, name, kind, cued, initial))
     return tuple(out)
 
 
+def _joins(
+    text: str, run: list[tuple[int, int]], tokens: list[tuple[int, int, str]], j: int, after_of: bool
+) -> bool:
+    """Whether the connector after token `j` continues the name in `run` into the next
+    capitalised word: "of" after an institution's head word, "and" inside such a name
+    ("Alliance of Motion Picture and Television Producers"), or a particle of a person's
+    name; "Sam Altman of OpenAI" and "Microsoft and Google" stay two names."""
+    if j + 2 >= len(tokens):
+        return False
+    connector = tokens[j + 1][2].lower()
+    follower = tokens[j + 2][2].rstrip(".-")
+    if (
+        text[run[-1][1] : tokens[j + 1][0]] != " "
+        or text[tokens[j + 1][1] : tokens[j + 2][0]] != " "
+        or not follower
+        or not _is_name_word(follower)
+        or follower.lower() in _COMMON
+    ):
+        return False
+    if connector == "of":
+        head = _strip_possessive(text[run[-1][0] : run[-1][1]]).lower()
+        return head in _OF_HEADS
+    if connector == "and":
+        # Only once, and only before a name of two words or more: "Michigan and
+        # Microsoft" are two names, "Motion Picture and Television Producers" one.
+        second = tokens[j + 3] if j + 3 < len(tokens) else None
+        return (
+            after_of
+            and " and " not in text[run[0][0] : run[-1][1]]
+            and second is not None
+            and text[tokens[j + 2][1] : second[0]] == " "
+            and _is_name_word(second[2])
+            and second[2].lower() not in _COMMON
+        )
+    return connector in _PARTICLES
+
+
+# One capitalised word with a nationality's ending, before a common noun.
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|can|ic)")
+_LOWER_NEXT = re.compile(r" [a-z]")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*|[A-Z]{2,}")
 
 

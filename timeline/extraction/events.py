@@ -371,6 +371,17 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
     "sentence": [
         (r"sentenced", True),
     ],
+    # Industrial action and its settlement: a union's strike and its members' vote on
+    # the contract that ends it are happenings of their own, not a "vote" or "walk".
+    "strike": [
+        (r"(?:went|gone)\s+on\s+strike", True),
+        (r"walked\s+(?:out|off\s+the\s+job)", True),
+        (r"downed\s+(?:tools|pens)", True),
+    ],
+    "ratification": [
+        (r"ratified", True),
+        (r"voted\s+(?:\S+\s+){0,2}?to\s+(?:ratify|approve\s+the\s+(?:new\s+)?contract)", True),
+    ],
     "civic": [
         (r"(?:elected|voted|defeated)\s", True),
         (r"(?:won|wins)\s+(?:the\s+)?(?:\w+\s+)?(?:election|vote|award|prize|race|title)", True),
@@ -426,7 +437,9 @@ _BASELINE = re.compile(
     r"(?:(?:full|whole|entire|fiscal|financial|calendar|current|coming)\s+)*$",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"[^.]{0,40}?\d{4}\s*[—–-]{1,2}\s")
+# A place-and-date dateline opening a lede: "AUSTIN, July 19, 2024 — ", "SANTA CLARA,
+# Calif., Oct. 20, 2022 — " (an abbreviation's full stop is no sentence end).
+DATELINE = re.compile(r"(?:[^.]|(?<=[a-z])\.(?=[\s,])){0,40}?\d{4}\s*[—–-]{1,2}\s")
 # Announcements (see `_announcement`): a named party's plan opening the sentence, and the
 # verbs that announce it: the reporting verbs and those of a promise.
 _NAMED_WILL = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*\s+(?:will|would)\s+[a-z]")
@@ -689,6 +702,19 @@ def deal_parties(m: EventMention) -> frozenset[str]:
         return frozenset()
     target = _named_near(m.quote[at + len(m.trigger) :], m.entities, first=True)
     return frozenset({m.agent, target}) if target and target != m.agent else frozenset()
+
+
+def agreement_parties(m: EventMention) -> frozenset[str]:
+    """Who agrees with whom in a deal: its actor and the first name after "with" ("The
+    Directors Guild reached a tentative agreement with the studios"); what is known."""
+    if m.action != "deal":
+        return frozenset()
+    at = m.trigger_start - m.start
+    if at < 0 or at > len(m.quote):
+        return frozenset()
+    after = m.quote[at + len(m.trigger) :]
+    partner = _named_near(after[after.find(" with ") :], m.entities, first=True) if " with " in after else ""
+    return frozenset({m.agent, partner}) - {""}
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1007,7 +1033,7 @@ def _can_date(passage: Passage, tm: TimeMention) -> bool:
         # ("had signed a letter by Monday afternoon" is done by then: it dates.)
         return False
     # "rose 32% from a year earlier" is a baseline; "AUSTIN, July 19, 2024 — " a dateline.
-    return not (_BASELINE.search(before) or _DATELINE.match(passage.text[len(before) :]))
+    return not (_BASELINE.search(before) or DATELINE.match(passage.text[len(before) :]))
 
 
 def _is_modifier(passage: Passage, tm: TimeMention) -> bool:
@@ -1112,6 +1138,14 @@ def detect_events(
             out.extend(
                 _clause_mentions(article, position, parts, local, index, focus, reference, recent)
             )
+        if deictic and reference is not None:
+            for mention in out[before:]:
+                if mention.tense == "past" and mention.date and mention.date.start > reference:
+                    # "Writers went back to work" after "the contract runs until May 1,
+                    # 2026": a happening told in the past cannot lie after the day its
+                    # article was written; the date belongs to something else.
+                    mention.date = mention.time = None
+                    mention.dated_by = ""
         if passage.boilerplate:
             continue
         names = _Names(named)

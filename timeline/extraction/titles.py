@@ -53,7 +53,7 @@ from collections import Counter
 
 from timeline.extraction.anaphors import DEFINITE_PART, DEMONSTRATIVE, ORG_ANAPHOR, SUBJECT_PRONOUN
 from timeline.extraction.entities import EntityIndex, find_entities
-from timeline.extraction.events import REMOVAL, EventMention, leaver
+from timeline.extraction.events import DATELINE, REMOVAL, EventMention, leaver
 from timeline.extraction.timex_lexicon import FULL_WEEKDAYS
 from timeline.extraction.verbs import (
     AUXILIARY_PAST,
@@ -94,7 +94,9 @@ _ATTRIBUTION = re.compile(
 )
 _PLURAL_PRESENT = {"is": "are", "has": "have", "does": "do", "goes": "go"}
 _NO_E = ("ocus", "repeat", "defeat", "treat", "beat", "heat", "seat", "cheat", "oot", "ect", "ait")
-_NEEDS_E = re.compile(r"(?:v|z|c|u|us|g|at|it|ut|ot|os|as|ys|ur|ir|bl|pl|dl|tl|kl|gl|ag|id|ud)$")
+_NEEDS_E = re.compile(
+    r"(?:v|z|c|u|us|g|at|cit|nit|vit|ut|ot|os|as|is|um|ys|ur|ir|bl|pl|dl|tl|kl|gl|ag|id|ud)$"
+)
 
 # Present-tense templates per action class: S = subject, O = object, M = amount.
 _TEMPLATES = {
@@ -199,7 +201,7 @@ _LEADING_TIME = re.compile(
     rf"morning|afternoon|evening|night|{'|'.join(FULL_WEEKDAYS)})\s+(?=the\b|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
-_PARTICIPLE = re.compile(r"[a-z-]+(?:ed|en|wn|ne|lt|ght|ung|ook|ept|ade|ent|id|und)")
+_PARTICIPLE = re.compile(r"[a-z-]+(?:ed|en|wn|ne|lt|ld|ght|ung|ook|ept|ade|ent|id|und)")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;:—–]*,")
 _PERSONAL_LEAD = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
 _PRONOUN = re.compile(rf"^(?:{SUBJECT_PRONOUN}|we\b)", re.IGNORECASE)
@@ -321,9 +323,12 @@ def _participants(
         if m.subject:
             before[m.subject] += 1
         background = _subordinate_spans(m)
+        dateline = DATELINE.match(m.quote)
+        # "LONDON, Oct. 20, 2022 — Liz Truss resigned": the place is where it was written.
+        lede = m.start + (dateline.end() if dateline else 0)
         for em in find_entities(m.quote, m.start):
             name = index.canonical(em.text)
-            if not name or any(lo <= em.start < hi for lo, hi in background):
+            if not name or em.start < lede or any(lo <= em.start < hi for lo, hi in background):
                 continue
             if _ATTRIBUTION.search(m.quote, 0, max(em.start - m.start, 0)):
                 continue  # "as reported by Futurism": the source, not a participant
@@ -594,6 +599,8 @@ def _present_clause(clause: str, limit: int) -> str:
             continue
         if low in _PARTICIPLES_ONLY:
             continue  # "First Republic, based in San Francisco": no verb of the clause
+        if i > 0 and words[i - 1].lower() in ("be", "been", "being"):
+            break  # "to be recalled", "will be covered": a participle, left as it is
         if i > 0 and words[i - 1].lower() in _ATTRIBUTIVE_BEFORE:
             continue  # "the two failed banks": an adjective
         # The verb agrees with the word before it (adverbs skipped) or, first verb of
@@ -647,6 +654,8 @@ def _is_plural(word: str, head: bool = False) -> bool:
     if low in ("its", "his", "this", "was", "has", "is", "news", "as"):
         return False
     # A clause's first word may be capitalised; a name with inner capitals is no plural.
+    if re.fullmatch(r"[A-Z]{2,}s", word):
+        return True  # "MPs", "CEOs"
     common = word.islower() or (head and word[1:].islower())
     return common and low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
@@ -728,6 +737,10 @@ def _complete(clause: str, m: EventMention) -> str:
     nxt = _NEXT_CLAUSE.search(rest)
     if nxt:
         subject = " ".join(nxt.group(1).split()) if nxt.group(1) else " ".join(words[:-1])
+        if not subject:
+            # "..., and ended in late September; writers ratified ...": the clause
+            # shares a subject this mention does not hold, so it has no headline.
+            return ""
         plural = _is_plural(subject.split()[-1], head=True) or " and " in subject
         out = f"{subject} {present_tense(nxt.group(2), plural)} {' '.join(nxt.group(3).split())}"
         return _fit(abbreviate_amounts(out[:1].upper() + out[1:]))
