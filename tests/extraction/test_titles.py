@@ -361,7 +361,9 @@ def test_present_tense_keeps_participles_and_restores_the_final_e():
     assert _present_clause("Conservative MPs narrowed the field", 5) == (
         "Conservative MPs narrow the field"
     )
-    assert _present_clause("Every household will be covered", 5) == "Every household will be covered"
+    assert (
+        _present_clause("Every household will be covered", 5) == "Every household will be covered"
+    )
 
 
 def test_the_dateline_place_is_no_participant_of_the_headline():

@@ -317,8 +317,9 @@ def _different_parties(m: EventMention, other: EventMention) -> bool:
         # The studios' deal with the directors and their deal with the writers: each
         # side names a party the other lacks. "The studios and the writers agreed" and
         # "the writers reached a deal" do not conflict (one set holds the other).
-        parties, other_parties = _families(agreement_parties(m)), _families(
-            agreement_parties(other)
+        parties, other_parties = (
+            _families(agreement_parties(m)),
+            _families(agreement_parties(other)),
         )
         return bool(parties and other_parties) and not (
             parties <= other_parties or other_parties <= parties

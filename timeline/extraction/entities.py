@@ -304,7 +304,11 @@ def _find_entities(text: str, offset: int) -> tuple[EntityMention, ...]:
 
 
 def _joins(
-    text: str, run: list[tuple[int, int]], tokens: list[tuple[int, int, str]], j: int, after_of: bool
+    text: str,
+    run: list[tuple[int, int]],
+    tokens: list[tuple[int, int, str]],
+    j: int,
+    after_of: bool,
 ) -> bool:
     """Whether the connector after token `j` continues the name in `run` into the next
     capitalised word: "of" after an institution's head word, "and" inside such a name

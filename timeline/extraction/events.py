@@ -713,7 +713,11 @@ def agreement_parties(m: EventMention) -> frozenset[str]:
     if at < 0 or at > len(m.quote):
         return frozenset()
     after = m.quote[at + len(m.trigger) :]
-    partner = _named_near(after[after.find(" with ") :], m.entities, first=True) if " with " in after else ""
+    partner = (
+        _named_near(after[after.find(" with ") :], m.entities, first=True)
+        if " with " in after
+        else ""
+    )
     return frozenset({m.agent, partner}) - {""}
 
 
