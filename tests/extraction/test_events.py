@@ -484,3 +484,10 @@ def test_a_strike_and_a_ratification_are_classes_of_their_own():
     assert one("Thousands of writers went on strike on Tuesday.").action == "strike"
     assert one("The actors walked off the job on July 14, 2023.").action == "strike"
     assert one("Members ratified the new contract on Monday.").action == "ratification"
+
+
+def test_an_open_question_is_not_an_event():
+    assert not detect(
+        "The real question for Quillo is not who replaces Ann Lee on Monday but whether "
+        "anyone can restore its name."
+    )

@@ -544,6 +544,12 @@ _GENERIC_SUBJECT = re.compile(
     r"\s+(?:who|that|which)\b"
 )
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:\w+ly\s+|not\s+|also\s+)?$", re.I)
+# An open question around a trigger: "is not who replaces", "nobody knows whether ...".
+_OPEN_QUESTION = re.compile(
+    r"\b(?:is|was|are|not|knows?|asks?|asked|wonders?|question)\s+"
+    r"(?:who|whom|whether|what|how|why)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _MANNER = re.compile(r"\bthe\s+(?:way|manner)\s+(?:in\s+which\s+)?(?:\w+\s+){1,2}$", re.I)
 _IN_NUMBER = re.compile(r"\d[,.]$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
@@ -794,6 +800,8 @@ def _is_asserted(text: str, match: re.Match[str], verbal: bool) -> bool:
         return False
     if _MANNER.search(text, max(0, pos - 30), pos):
         return False  # "the way they acted": how something was done, a noun phrase
+    if _OPEN_QUESTION.search(text, max(0, pos - 50), pos):
+        return False  # "the question is not who replaces him": asked, not reported
     if not verbal:
         if _HEDGED_NOUN.search(text, max(0, pos - 20), pos):
             return False  # "sidesteps potential backlash", "a possible acquisition of"
