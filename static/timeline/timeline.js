@@ -88,7 +88,7 @@
       if (starts[i + 1] - starts[i] > gap) { gap = starts[i + 1] - starts[i]; cut = i + 1; }
     }
     const focused = cut > 0 && cut <= starts.length / 4 &&
-      gap > 3 * Math.max(last - starts[cut], 30 * DAY);
+      gap > 2 * Math.max(last - starts[cut], 30 * DAY);
     return [focused ? starts[cut] : first, last];
   }
 
