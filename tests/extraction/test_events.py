@@ -491,3 +491,8 @@ def test_an_open_question_is_not_an_event():
         "The real question for Quillo is not who replaces Ann Lee on Monday but whether "
         "anyone can restore its name."
     )
+
+
+def test_a_year_inside_a_name_dates_nothing():
+    m = one("Ann Lee resigned after a meeting with the chairman of the 1922 Committee.")
+    assert m.date is None

@@ -554,6 +554,7 @@ _MANNER = re.compile(r"\bthe\s+(?:way|manner)\s+(?:in\s+which\s+)?(?:\w+\s+){1,2
 _IN_NUMBER = re.compile(r"\d[,.]$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _YEAR = re.compile(r"\d{4}")
 _UNDATING_MODS = {"BEFORE", "ON_OR_BEFORE", "LESS_THAN"}
 _POSSESSIVE_AFTER = re.compile(r"(?:’s|'s)\b")
@@ -1056,10 +1057,11 @@ def _is_modifier(passage: Passage, tm: TimeMention) -> bool:
     after = passage.text[max(0, tm.end - passage.start) :]
     if _POSSESSIVE_AFTER.match(after):
         return True
+    if _YEAR.fullmatch(tm.text) and _WORD_AFTER.match(after):
+        # "the 2000 presidential election", and a name: "the 1922 Committee".
+        return bool(_DETERMINER_BEFORE.search(before))
     if not _LOWER_AFTER.match(after):
         return False
-    if _YEAR.fullmatch(tm.text):
-        return bool(_DETERMINER_BEFORE.search(before))
     return bool(
         _DAY_DATE.search(tm.text)
         and not _FUNCTION_AFTER.match(after)
