@@ -496,3 +496,19 @@ def test_an_open_question_is_not_an_event():
 def test_a_year_inside_a_name_dates_nothing():
     m = one("Ann Lee resigned after a meeting with the chairman of the 1922 Committee.")
     assert m.date is None
+
+
+def test_a_clause_after_a_semicolon_with_its_own_date_is_its_own_happening():
+    found = detect("The board appointed Ann Lee on March 6; two days later Bo Chan resigned.")
+    assert [(m.action, m.date.iso) for m in found] == [
+        ("hire", "2024-03-06"),
+        ("departure", "2024-03-08"),
+    ]
+
+
+def test_a_second_clause_shares_the_name_its_sentence_opens_with():
+    found = detect(
+        "Ann Lee was chief executive. Ms Lee was removed on March 6 and replaced by Bo "
+        "Chan, who two days later cut 300 jobs."
+    )
+    assert found[-1].quote.startswith("replaced by") and found[-1].subject == "Ann Lee"

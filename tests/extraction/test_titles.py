@@ -371,3 +371,7 @@ def test_the_dateline_place_is_no_participant_of_the_headline():
         "LONDON, Oct. 20, 2022 — Ann Lee resigned as leader of the Quillo Party on Thursday.",
     )
     assert "LONDON" not in make_title("departure", ms, index)
+
+
+def test_a_passive_sharing_its_auxiliary_stays_a_participle():
+    assert _present_clause("replaced by Bo Chan", 3) == "replaced by Bo Chan"

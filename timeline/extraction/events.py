@@ -535,6 +535,7 @@ _NONRESTRICTIVE = re.compile(
 )
 _RELATIVE_CLAUSE = re.compile(_NONRESTRICTIVE.pattern + r"[^,;:—–]*")  # the whole clause
 _SEPARATOR = re.compile(r"[;:—–]")
+_SEMICOLON = re.compile(r";")
 # A kind of people described by what they did ("Investors who poured money into ...",
 # "The people who praised its founder"): lower-case words only before the noun, so "The
 # Singapore companies that own the Dali" names someone and stays a report.
@@ -1150,7 +1151,9 @@ def detect_events(
                 out.append(mention)
         else:
             out.extend(
-                _clause_mentions(article, position, parts, local, index, focus, reference, recent)
+                _clause_mentions(
+                    article, position, parts, local, index, focus, reference, recent, named
+                )
             )
         if deictic and reference is not None:
             for mention in out[before:]:
@@ -1211,14 +1214,22 @@ def _same_day(
 
 
 def _split_clauses(passage: Passage, mentions: list[TimeMention]) -> list[Passage] | None:
-    """A sentence that tells two happenings with two dates, cut in two clauses.
+    """A sentence that tells two happenings with two dates, cut in its clauses.
 
     "It went public in 2019 and moved its headquarters to Austin two years later": a
     second clause after "and" that opens with its own past verb and states a date that
-    contradicts the first clause's date is a second happening. One date, or none,
-    and the sentence stays whole ("halted sales on Friday and announced a recall").
+    contradicts the first clause's date is a second happening. So is a clause after a
+    semicolon with a past verb of its own ("The Queen appointed her on Sept. 6; two days
+    later the Queen died"), and that clause may be cut again. One date, or none, and the
+    sentence stays whole ("halted sales on Friday and announced a recall").
     """
     text = passage.text
+    for m in _SEMICOLON.finditer(text):
+        if not _PAST_VERB.search(text, m.end()):
+            continue
+        left, right = _cut(passage, m.start(), m.end())
+        if _dated_apart(left, right, mentions):
+            return [left, *(_split_clauses(right, mentions) or [right])]
     for m in _SECOND_CLAUSE.finditer(text):
         word = _WORD_AT.match(text, m.end())
         if word is None:
@@ -1226,21 +1237,34 @@ def _split_clauses(passage: Passage, mentions: list[TimeMention]) -> list[Passag
         verb = word.group(0)
         if not _PAST_FORM.fullmatch(verb) or verb in _NOT_VERBS or verb in _NOT_HAPPENINGS:
             continue
-        left = Passage(
-            passage.start, passage.start + m.start(), text[: m.start()], passage.paragraph
-        )
-        right = Passage(passage.start + m.end(), passage.end, text[m.end() :], passage.paragraph)
-        spans = []
-        for part in (left, right):
-            dated = [
-                span_of_mention(tm)
-                for tm in mentions
-                if part.start <= tm.start and tm.end <= part.end and _can_date(part, tm)
-            ]
-            spans.append([d for d in dated if d is not None])
-        if all(spans) and not any(dates_agree(a, b) for a in spans[0] for b in spans[1]):
+        left, right = _cut(passage, m.start(), m.end())
+        if _dated_apart(left, right, mentions):
             return [left, right]
     return None
+
+
+def _cut(passage: Passage, stop: int, resume: int) -> tuple[Passage, Passage]:
+    """The passage before offset `stop` and after offset `resume` (relative offsets)."""
+    text = passage.text
+    skipped = len(text[resume:]) - len(text[resume:].lstrip())
+    left = Passage(passage.start, passage.start + stop, text[:stop], passage.paragraph)
+    right = Passage(
+        passage.start + resume + skipped, passage.end, text[resume + skipped :], passage.paragraph
+    )
+    return left, right
+
+
+def _dated_apart(left: Passage, right: Passage, mentions: list[TimeMention]) -> bool:
+    """Both parts state a date of their own, and no date of one agrees with the other's."""
+    spans = []
+    for part in (left, right):
+        dated = [
+            span_of_mention(tm)
+            for tm in mentions
+            if part.start <= tm.start and tm.end <= part.end and _can_date(part, tm)
+        ]
+        spans.append([d for d in dated if d is not None])
+    return all(spans) and not any(dates_agree(a, b) for a in spans[0] for b in spans[1])
 
 
 def dates_agree(a: DateSpan, b: DateSpan) -> bool:
@@ -1257,13 +1281,19 @@ def _clause_mentions(
     focus: tuple[TimeMention, DateSpan, int, int] | None,
     reference: dt.date | None,
     recent: list[list[tuple[int, str]]],
+    sentence_named: list[tuple[int, str]],
 ) -> list[EventMention]:
-    """The mentions of a sentence's clauses; the second shares the first's subject."""
+    """The mentions of a sentence's clauses; the second shares the first's subject.
+
+    Names are read in the whole sentence (`sentence_named`): a clause cut out of it has
+    no final stop and may look like a title-case heading ("Mr Kwarteng was sacked on
+    Oct. 14"), whose capitals would mean nothing.
+    """
     out = []
     carried: list[str] = []
     subject = ""
     for part in parts:
-        named = _named(part, index)
+        named = [(at, name) for at, name in sentence_named if part.start <= at < part.end]
         mention = _mention(
             article, position, part, mentions, index, focus, reference, named, recent, checked=True
         )
@@ -1275,8 +1305,15 @@ def _clause_mentions(
             out.append(mention)
         if not carried:
             carried = [name for _, name in named]
-            subject = (mention.agent or mention.subject) if mention is not None else ""
+            subject = _clause_subject(mention, named) if mention is not None else ""
     return out
+
+
+def _clause_subject(mention: EventMention, named: list[tuple[int, str]]) -> str:
+    """Who the first clause is about, for the clauses that share it: its actor, else the
+    first name before its verb ("Mr Kwarteng was sacked ... and replaced by Mr Hunt")."""
+    before = (name for at, name in named if at < mention.trigger_start)
+    return mention.agent or mention.subject or next(before, "")
 
 
 def _named(passage: Passage, index: EntityIndex) -> list[tuple[int, str]]:

@@ -601,6 +601,8 @@ def _present_clause(clause: str, limit: int) -> str:
             continue  # "First Republic, based in San Francisco": no verb of the clause
         if i > 0 and words[i - 1].lower() in ("be", "been", "being"):
             break  # "to be recalled", "will be covered": a participle, left as it is
+        if i == 0 and len(words) > 1 and words[1].lower() == "by":
+            break  # "(was) replaced by Mr Hunt", a passive sharing its auxiliary
         if i > 0 and words[i - 1].lower() in _ATTRIBUTIVE_BEFORE:
             continue  # "the two failed banks": an adjective
         # The verb agrees with the word before it (adverbs skipped) or, first verb of
