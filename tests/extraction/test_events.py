@@ -512,3 +512,8 @@ def test_a_second_clause_shares_the_name_its_sentence_opens_with():
         "Chan, who two days later cut 300 jobs."
     )
     assert found[-1].quote.startswith("replaced by") and found[-1].subject == "Ann Lee"
+
+
+def test_the_end_of_a_year_range_dates_nothing():
+    found = detect("Ann Lee set out tax rises worth about $55 billion a year by 2027-28.")
+    assert not [m for m in found if m.date is not None]

@@ -552,6 +552,7 @@ _OPEN_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _MANNER = re.compile(r"\bthe\s+(?:way|manner)\s+(?:in\s+which\s+)?(?:\w+\s+){1,2}$", re.I)
+_RANGE_START = re.compile(r"\d{4}\s*[-–—]\s*$")
 _IN_NUMBER = re.compile(r"\d[,.]$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
@@ -1040,6 +1041,8 @@ def _can_date(passage: Passage, tm: TimeMention) -> bool:
     before = passage.text[: tm.start - passage.start]
     if _IN_NUMBER.search(before):
         return False  # "7,000" is a number, not the year 2000
+    if _RANGE_START.search(before):
+        return False  # "by 2027-28": the range's first year says what the span does
     if _SINCE.search(before):
         return False  # "the third bank to collapse since March": a span's start, no date
     if _DEADLINE.search(before) and not _DONE_BY.search(passage.text):
