@@ -515,5 +515,5 @@ def test_a_second_clause_shares_the_name_its_sentence_opens_with():
 
 
 def test_the_end_of_a_year_range_dates_nothing():
-    found = detect("Ann Lee set out tax rises worth about $55 billion a year by 2027-28.")
+    found = detect("Ann Lee set out tax rises worth about $55 billion a year by 2027-28.", None)
     assert not [m for m in found if m.date is not None]
