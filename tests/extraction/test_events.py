@@ -517,3 +517,12 @@ def test_a_second_clause_shares_the_name_its_sentence_opens_with():
 def test_the_end_of_a_year_range_dates_nothing():
     found = detect("Ann Lee set out tax rises worth about $55 billion a year by 2027-28.", None)
     assert not [m for m in found if m.date is not None]
+
+
+def test_abandoning_ones_own_plan_is_a_cancellation():
+    assert one("Ann Lee abandoned his plan to cut the top rate on Monday.").action == "cancellation"
+
+
+def test_joining_a_walkout_is_no_hire_and_a_conference_named_as_a_when_no_event():
+    assert one("The actors joined the walkout on July 14, 2023.").action != "hire"
+    assert not detect("Members expect a new leader in place before the party's autumn conference.")

@@ -156,7 +156,13 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         (r"recruit(?:s|ed)", True),
         (r"poach(?:es|ed)", True),
         (r"(?:brought|brings)\s+(?:in|on\s+board|aboard)", True),
-        (r"join(?:s|ed)", True),
+        # ("joined the walkout", "joined the chorus of criticism": no job.)
+        (
+            r"join(?:s|ed)(?!\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:\w+\s+)?"
+            r"(?:walkout|strike|pickets?|protests?|march|calls?|chorus|fight|effort|queue|"
+            r"rally|boycott|campaign|criticism|lawsuit|suit)\b)",
+            True,
+        ),
         # (A regulator "appointed the FDIC as receiver" of a failed bank hires nobody.)
         (r"appoint(?:s|ed)(?![^.;]{0,40}\breceiver\b)", True),
         # ("was named after the lawyer who wrote the anthem" gives a name, not a job.)
@@ -247,7 +253,8 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
         # A deal or plan called off: "Binance walked away on Wednesday".
         (r"(?:walked|walks)\s+away|(?:pulled|pulls|backed|backs)\s+out\s+of|called\s+off", True),
         (
-            r"(?:abandoned|dropped|withdrew|terminated)\s+(?:the|its|a|an|their)\s+(?:\w+\s+)?"
+            r"(?:abandoned|dropped|withdrew|terminated|scrapped|ditched)\s+"
+            r"(?:the|its|a|an|their|his|her)\s+(?:\w+\s+)?"
             r"(?:deal|bid|plan|offer|merger|takeover|agreement)",
             True,
         ),
@@ -551,6 +558,13 @@ _OPEN_QUESTION = re.compile(
     r"(?:who|whom|whether|what|how|why)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# A nominal happening used to say when something else is: "before the party's autumn
+# conference", "ahead of the summit", "until the hearing".
+_TIME_REFERENCE = re.compile(
+    r"\b(?:before|after|ahead\s+of|until|since)\s+(?:the|its|his|her|their|this|that|"
+    r"[\w-]+(?:'s|’s))\s+(?:[\w-]+(?:'s|’s)?\s+){0,2}$",
+    re.IGNORECASE,
+)
 _MANNER = re.compile(r"\bthe\s+(?:way|manner)\s+(?:in\s+which\s+)?(?:\w+\s+){1,2}$", re.I)
 _RANGE_START = re.compile(r"\d{4}\s*[-–—]\s*$")
 _IN_NUMBER = re.compile(r"\d[,.]$")
@@ -808,6 +822,8 @@ def _is_asserted(text: str, match: re.Match[str], verbal: bool) -> bool:
     if not verbal:
         if _HEDGED_NOUN.search(text, max(0, pos - 20), pos):
             return False  # "sidesteps potential backlash", "a possible acquisition of"
+        if _TIME_REFERENCE.search(text, max(0, pos - 50), pos):
+            return False  # "a new leader in place before the party's conference": a when
         after = text[match.end() : ce]
         if _MODAL.search(after[:80]) or _EVALUATIVE.match(after):
             return False
