@@ -373,3 +373,24 @@ def test_two_banks_closed_are_two_closures():
     second.agent = "Vexo Bank"
     clusters = cluster_mentions([first, second, *background(6)])
     assert {"a"} in groups(clusters) and {"b"} in groups(clusters)
+
+
+def test_an_undated_mention_never_joins_a_happening_after_its_article_was_written():
+    lifted = mention(
+        "sep",
+        "Vexo Guild leaders voted to lift the strike of 97.85 percent.",
+        "civic",
+        ["Vexo Guild"],
+        "2025-07",
+    )
+    authorised = mention(
+        "apr",
+        "Vexo Guild members voted by 97.85 percent to authorise a strike.",
+        "civic",
+        ["Vexo Guild"],
+    )
+    together = cluster_mentions([lifted, authorised, *background(6)])
+    assert any(set(m.article for m in c.members) == {"sep", "apr"} for c in together)
+    authorised.written = D(2025, 4, 18)
+    apart = cluster_mentions([lifted, authorised, *background(6)])
+    assert not any({"sep", "apr"} <= {m.article for m in c.members} for c in apart)

@@ -46,6 +46,7 @@ weak events (`pipeline` decides what to publish).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
@@ -419,6 +420,8 @@ def cluster_mentions(mentions: list[EventMention]) -> list[Cluster]:
             cluster = clusters[ci]
             if m.date is not None and not _fits_cluster_date(m, cluster):
                 continue
+            if m.date is None and _after_writing(cluster, m.written):
+                continue
             seed = cluster.members[0]
             if not compatible_actions(m, seed) and not _shares_number(m, seed):
                 continue  # joining through a side member would chain happenings
@@ -472,6 +475,8 @@ def _absorb_undated(
             target = clusters[oi]
             if not compatible_actions(cluster.members[0], target.members[0]):
                 continue
+            if any(_after_writing(target, m.written) for m in cluster.members):
+                continue
             own, theirs = _cluster_families(cluster, weights), _cluster_families(target, weights)
             if own and theirs and not own & theirs:
                 continue  # each names its own specific participants: two happenings
@@ -492,6 +497,18 @@ def _absorb_undated(
                 clusters[best].add(m)
             owner = [best if o == ci else o for o in owner]
     return [c for i, c in enumerate(clusters) if owner[i] == i]
+
+
+def _after_writing(cluster: Cluster, written: dt.date | None) -> bool:
+    """Whether a cluster's happening is dated after the day an article was written (a
+    day's grace for time zones): that article cannot be reporting it. An April article's
+    vote to authorise a strike is not September's vote to lift it."""
+    seed = cluster.members[0]
+    return (
+        written is not None
+        and seed.date is not None
+        and seed.date.start > written + dt.timedelta(days=1)
+    )
 
 
 def _fits_cluster_date(m: EventMention, cluster: Cluster) -> bool:

@@ -674,6 +674,9 @@ class EventMention:
     strength: float = 1.0
     subject: str = ""
     agent: str = ""
+    # The day the article says it was written, when it says so: nothing it reports as
+    # done can have happened after it.
+    written: dt.date | None = None
 
 
 _PASSIVE_LEAD = re.compile(r"(?i:was|were|been|is|are)\s")
@@ -1176,6 +1179,7 @@ def detect_events(
             )
         if deictic and reference is not None:
             for mention in out[before:]:
+                mention.written = reference
                 if mention.tense == "past" and mention.date and mention.date.start > reference:
                     # "Writers went back to work" after "the contract runs until May 1,
                     # 2026": a happening told in the past cannot lie after the day its
