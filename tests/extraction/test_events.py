@@ -526,3 +526,10 @@ def test_abandoning_ones_own_plan_is_a_cancellation():
 def test_joining_a_walkout_is_no_hire_and_a_conference_named_as_a_when_no_event():
     assert one("The actors joined the walkout on July 14, 2023.").action != "hire"
     assert not detect("Members expect a new leader in place before the party's autumn conference.")
+
+
+def test_a_judgement_and_a_framing_sentence_are_not_events():
+    assert not detect("It is hard to apologise convincingly on Monday for a kiss you defended.")
+    assert not detect(
+        "His resignation comes after a fortnight in which every pillar of his support gave way."
+    )

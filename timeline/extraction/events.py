@@ -467,6 +467,15 @@ _BACKGROUND_LEAD = re.compile(
     r"although|though)\b[^,]{0,120},",
     re.IGNORECASE,
 )
+# A sentence that judges rather than reports: "It is hard to ...", "That was rare".
+_JUDGEMENT_LEAD = re.compile(
+    r"^\W*(?:it|this|that)\s+(?:is|was|’s|'s|seems|seemed)\s+(?:\w+ly\s+)?(?:hard|easy|"
+    r"difficult|impossible|possible|tempting|fair|unusual|rare|striking|remarkable|worth|"
+    r"important|unclear|true|ironic|telling)\b",
+    re.IGNORECASE,
+)
+# A nominal trigger that only frames the sentence: "His resignation comes after ...".
+_FRAMED_AFTER = re.compile(r"\s+(?:comes|came)\s+(?:\w+\s+){0,3}?(?:after|as|amid|weeks|days)\b")
 # A nominal trigger judged by a present copula: "The partnership ... is a masterstroke".
 _EVALUATIVE = re.compile(
     r"^[^,;]{0,80}?\b(?:is|are|’s|'s|remains|seems|looks)\s+(?:a|an|the|more|not|just|"
@@ -818,6 +827,10 @@ def _is_asserted(text: str, match: re.Match[str], verbal: bool) -> bool:
     lead = _BACKGROUND_LEAD.match(text)
     if lead and pos < lead.end():
         return False
+    if _JUDGEMENT_LEAD.match(text):
+        return False  # "It is hard to apologise convincingly for ...": a judgement
+    if not verbal and _FRAMED_AFTER.match(text, match.end()):
+        return False  # "His resignation comes after a fortnight in which ...": framing
     if _MANNER.search(text, max(0, pos - 30), pos):
         return False  # "the way they acted": how something was done, a noun phrase
     if _OPEN_QUESTION.search(text, max(0, pos - 50), pos):
