@@ -394,3 +394,42 @@ def test_an_undated_mention_never_joins_a_happening_after_its_article_was_writte
     authorised.written = D(2025, 4, 18)
     apart = cluster_mentions([lifted, authorised, *background(6)])
     assert not any({"sep", "apr"} <= {m.article for m in c.members} for c in apart)
+
+
+def test_the_person_removed_in_a_passive_is_the_one_named_before_the_verb():
+    from timeline.extraction.events import leaver
+
+    passive = mention(
+        "a",
+        "Jorge Vilda, the coach, was dismissed on Sept. 5, and Ann Lee has taken his place.",
+        "departure",
+        ["Jorge Vilda", "Ann Lee"],
+        date="2025-06",
+        trigger="dismissed",
+    )
+    assert leaver(passive) == "Jorge Vilda"
+
+
+def test_a_headline_in_the_present_and_the_lede_of_the_day_before_are_one_exit():
+    headline = mention(
+        "a",
+        "Ann Lee quits as head of the Quillo Guild",
+        "departure",
+        ["Ann Lee"],
+        date="2025-06",
+        trigger="quits",
+    )
+    headline.date = DateSpan(D(2025, 6, 11), D(2025, 6, 11), "day")
+    headline.dated_by = "reference"
+    lede = mention(
+        "a",
+        "Ann Lee stepped down as head of the guild late on Sunday, after Vexo Ltd asked.",
+        "departure",
+        ["Ann Lee", "Vexo Ltd"],
+        date="2025-06",
+        position=1,
+        trigger="stepped down",
+    )
+    lede.date = DateSpan(D(2025, 6, 10), D(2025, 6, 10), "day")
+    clusters = cluster_mentions([headline, lede, *background(6)])
+    assert any({m.position for m in c.members} == {0, 1} and len(c.members) == 2 for c in clusters)

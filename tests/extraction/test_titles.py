@@ -375,3 +375,12 @@ def test_the_dateline_place_is_no_participant_of_the_headline():
 
 def test_a_passive_sharing_its_auxiliary_stays_a_participle():
     assert _present_clause("replaced by Bo Chan", 3) == "replaced by Bo Chan"
+
+
+def test_a_departure_names_the_body_left_not_one_named_elsewhere():
+    ms, index = mentions(
+        "Ann Lee stepped down as president of the national federation on Sunday, three "
+        "weeks after Quillo Corp suspended her.",
+    )
+    title = make_title("departure", ms, index)
+    assert "Quillo" not in title and title.startswith("Ann Lee steps down"), title

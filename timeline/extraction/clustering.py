@@ -212,7 +212,7 @@ def content_words(text: str) -> set[str]:
 
 def similarity(m: EventMention, other: EventMention, weights: MentionWeights) -> float:
     """How strongly two mentions look like one happening; 0 when they cannot be."""
-    if m.date is not None and other.date is not None and not dates_agree(m.date, other.date):
+    if m.date is not None and other.date is not None and not _told_as_news(m, other):
         # Sentence-stated dates that contradict each other: different happenings.
         if m.dated_by == "sentence" and other.dated_by == "sentence":
             return 0.0
@@ -276,6 +276,10 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
     elif m.numbers and other.numbers and score < 2.0:
         # Both cite amounts and none agrees: likely two different deals.
         score -= 1.0
+    if m.action == other.action == "departure" and _leaver(m) & _leaver(other):
+        # The same person leaving, told twice ("Rubiales quits" in the headline, "stepped
+        # down late on Sunday" in the lede): one exit, whoever else the sentences name.
+        score += 1.5
     if m.action == other.action:
         score += 0.5
         same_actor = bool(m.agent) and m.agent == other.agent  # "It began life" / "OpenAI was"
@@ -290,7 +294,7 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
     if (
         m.article == other.article
         and not conflict
-        and (m.date is None or other.date is None or dates_agree(m.date, other.date))
+        and (m.date is None or other.date is None or _told_as_news(m, other))
         and (m.action == other.action or abs(m.position - other.position) <= 2)
     ):
         # Within one article, a second mention of the same action, or the next sentence,
@@ -305,6 +309,20 @@ def similarity(m: EventMention, other: EventMention, weights: MentionWeights) ->
 
 
 _PARTY_ACTIONS = frozenset({"departure", "closure", "acquisition", "investment"})
+
+
+def _told_as_news(m: EventMention, other: EventMention) -> bool:
+    """Whether two dated mentions' dates agree, a report in the present tense (dated by
+    its article) counting as news of the day before too: "Rubiales quits" in a Monday
+    article, "stepped down late on Sunday" in its lede."""
+    if dates_agree(m.date, other.date):
+        return True
+    return any(
+        news.dated_by == "reference"
+        and told.date.precision == "day"
+        and dt.timedelta(0) < news.date.start - told.date.start <= dt.timedelta(days=1)
+        for news, told in ((m, other), (other, m))
+    )
 
 
 def _different_parties(m: EventMention, other: EventMention) -> bool:

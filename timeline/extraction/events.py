@@ -688,6 +688,7 @@ class EventMention:
     written: dt.date | None = None
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _PASSIVE_LEAD = re.compile(r"(?i:was|were|been|is|are)\s")
 # Departures that someone else decides: the person removed is named after the verb.
 REMOVAL = re.compile(r"(?i:removed|fired|ousted|sacked|dismissed|pushed\s+out|forced\s+out)")
@@ -709,8 +710,9 @@ def leaver(m: EventMention) -> str:
 def _leaver_of(quote: str, trigger: str, at: int, entities: tuple[str, ...], agent: str) -> str:
     if at < 0 or at > len(quote):
         return ""
-    if REMOVAL.match(trigger):
+    if REMOVAL.match(trigger) and not _PASSIVE_BEFORE.search(quote, max(0, at - 24), at):
         return _named_near(quote[at + len(trigger) :], entities, first=True)
+    # "Ann Lee quit", and the passive "Jorge Vilda ... was dismissed": the name before.
     return agent or _named_near(quote[:at], entities, first=False)
 
 

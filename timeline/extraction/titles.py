@@ -439,13 +439,29 @@ def _departure(
     if not person:
         return ""
     org = subject if subject and index.kind(subject) == "organisation" else ""
-    org = org or _pick(named, index, ("organisation",), (person,))
+    org = org or _pick(_left(members, index), index, ("organisation",), (person,))
     removed = sum(REMOVAL.match(m.trigger) is not None for m in members if leaver(m) == person)
     if not org:
         return ""  # the sentence's own clause says it better: "Bo Chan left the company"
     if removed * 2 > leavers[person]:
         return f"{org} removes {person}"
     return f"{person} leaves {org}"
+
+
+def _left(members: list[EventMention], index: EntityIndex) -> Counter[str]:
+    """The organisations a departure's sentences name right after the verb, as what is
+    left ("quit Acme", "resigned from Acme", "stepped down as chief of Acme"): a body
+    named elsewhere in the sentence ("three weeks after FIFA suspended him") is not it."""
+    left: Counter[str] = Counter()
+    for m in members:
+        after = m.trigger_start + len(m.trigger)
+        for em in find_entities(m.quote, m.start):
+            name = index.canonical(em.text)
+            if name and 0 <= em.start - after <= 50 and index.kind(name) == "organisation":
+                between = m.quote[after - m.start : em.start - m.start]
+                if not re.search(r"[,;:]|\b(?:after|before|when|since|because)\b", between):
+                    left[name] += 1
+    return left
 
 
 def _people_hired(members: list[EventMention], index: EntityIndex, subject: str) -> str:
