@@ -433,3 +433,17 @@ def test_a_headline_in_the_present_and_the_lede_of_the_day_before_are_one_exit()
     lede.date = DateSpan(D(2025, 6, 10), D(2025, 6, 10), "day")
     clusters = cluster_mentions([headline, lede, *background(6)])
     assert any({m.position for m in c.members} == {0, 1} and len(c.members) == 2 for c in clusters)
+
+
+def test_whose_resignation_it_is_names_who_leaves():
+    from timeline.extraction.events import leaver
+
+    recap = mention(
+        "a",
+        "Ann Lee won the leadership after a contest triggered by Bo Chan's resignation in July.",
+        "departure",
+        ["Ann Lee", "Bo Chan"],
+        date="2025-07",
+        trigger="resignation",
+    )
+    assert leaver(recap) == "Bo Chan"

@@ -688,6 +688,7 @@ class EventMention:
     written: dt.date | None = None
 
 
+_POSSESSOR_BEFORE = re.compile(r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:'s|’s)\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _PASSIVE_LEAD = re.compile(r"(?i:was|were|been|is|are)\s")
 # Departures that someone else decides: the person removed is named after the verb.
@@ -712,6 +713,12 @@ def _leaver_of(quote: str, trigger: str, at: int, entities: tuple[str, ...], age
         return ""
     if REMOVAL.match(trigger) and not _PASSIVE_BEFORE.search(quote, max(0, at - 24), at):
         return _named_near(quote[at + len(trigger) :], entities, first=True)
+    owner = _POSSESSOR_BEFORE.search(quote, max(0, at - 60), at)
+    if owner:
+        # "triggered by Boris Johnson's resignation in July": whose resignation it is.
+        named = _named_near(owner.group(1), entities, first=False)
+        if named:
+            return named
     # "Ann Lee quit", and the passive "Jorge Vilda ... was dismissed": the name before.
     return agent or _named_near(quote[:at], entities, first=False)
 
