@@ -446,4 +446,5 @@ def test_whose_resignation_it_is_names_who_leaves():
         date="2025-07",
         trigger="resignation",
     )
+    recap.agent = "Ann Lee"  # the sentence's actor is not the one leaving
     assert leaver(recap) == "Bo Chan"

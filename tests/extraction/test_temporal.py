@@ -857,3 +857,8 @@ def test_a_day_of_a_counted_year_without_reference_has_no_year():
         "DATE",
         "XXXX-03-03",
     )
+
+
+def test_a_counted_duration_off_the_calendar_has_no_anchor():
+    found = tag('In Q1 "CENTURYLONG EARLIER', dt.date(100, 1, 1))
+    assert [(m.type, m.anchor_value) for m in found if m.type == "DURATION"] == [("DURATION", "")]

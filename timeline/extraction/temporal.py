@@ -133,7 +133,10 @@ def tag(text: str, reference: dt.date | None) -> list[TimeMention]:
             counted = _COUNTED.match(text, cand.end)
             if counted:
                 sign = 1 if counted.group("later") else -1
-                anchor = resolver.anchor(cand.sem.unit, cand.sem.n, sign, cand.start, cand.end)
+                try:
+                    anchor = resolver.anchor(cand.sem.unit, cand.sem.n, sign, cand.start, cand.end)
+                except (ValueError, OverflowError):
+                    anchor = ""  # "a century earlier" than the year 100: no calendar date
         out.append(TimeMention(start, cand.end, text[start : cand.end], typ, value, mod, anchor))
     return out
 
