@@ -533,3 +533,12 @@ def test_a_judgement_and_a_framing_sentence_are_not_events():
     assert not detect(
         "His resignation comes after a fortnight in which every pillar of his support gave way."
     )
+
+
+def test_a_scrubbed_launch_is_a_cancellation_and_perfect_verbs_keep_their_dates():
+    assert one("The launch was scrubbed on Monday night.").action == "cancellation"
+    found = detect(
+        "Quillo undocked its capsule from the station without the crew it had carried "
+        "there in June."
+    )
+    assert all(m.date is None for m in found)

@@ -384,3 +384,12 @@ def test_a_departure_names_the_body_left_not_one_named_elsewhere():
     )
     title = make_title("departure", ms, index)
     assert "Quillo" not in title and title.startswith("Ann Lee steps down"), title
+
+
+def test_a_clock_time_does_not_cut_a_headline_at_its_colon():
+    ms, index = mentions(
+        "Quillo's capsule docked with the station on Thursday, June 6, 2024, at 1:34 p.m. "
+        "Eastern time, more than an hour later than planned."
+    )
+    title = make_title(ms[0].action, ms, index)
+    assert title.startswith("Quillo's capsule docks with the station"), title

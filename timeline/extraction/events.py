@@ -252,6 +252,8 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
     "cancellation": [
         # A deal or plan called off: "Binance walked away on Wednesday".
         (r"(?:walked|walks)\s+away|(?:pulled|pulls|backed|backs)\s+out\s+of|called\s+off", True),
+        # A launch or match called off on the day: "the attempt was scrubbed".
+        (r"scrubbed", True),
         (
             r"(?:abandoned|dropped|withdrew|terminated|scrapped|ditched)\s+"
             r"(?:the|its|a|an|their|his|her)\s+(?:\w+\s+)?"
@@ -431,7 +433,7 @@ _MODAL = re.compile(
     r"ll|’ll|'ll|promised\s+to\s+be|seemed\s+to|appeared\s+to|proved\s+to\s+be)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|and|while|which|who)\b|\bbut\b")
+_CLAUSE_BREAK = re.compile(r"[;—–]|(?<!\d):|:(?!\d)|,\s+(?:but|and|while|which|who)\b|\bbut\b")
 _SUBORDINATOR = re.compile(
     r"\b(?:that|which|who|whom|whose|when|while|after|before|because|since|where|until)\b",
     re.IGNORECASE,
@@ -573,6 +575,11 @@ _TIME_REFERENCE = re.compile(
     r"\b(?:before|after|ahead\s+of|until|since)\s+(?:the|its|his|her|their|this|that|"
     r"[\w-]+(?:'s|’s))\s+(?:[\w-]+(?:'s|’s)?\s+){0,2}$",
     re.IGNORECASE,
+)
+# A perfect verb phrase of its own between a trigger and a later date: the date is that
+# verb's ("the two astronauts it had carried there in June").
+_PERFECT_BETWEEN = re.compile(
+    r"\b(?:had|has|have)\s+(?:\w+ly\s+|not\s+)?[a-z]+(?:ed|en|wn|ne|ght|lt|id)\b"
 )
 _MANNER = re.compile(r"\bthe\s+(?:way|manner)\s+(?:in\s+which\s+)?(?:\w+\s+){1,2}$", re.I)
 _RANGE_START = re.compile(r"\d{4}\s*[-–—]\s*$")
@@ -1046,6 +1053,11 @@ def _governing_time(
         between = masked[lo:hi]
         if _RELATIVE.search(between) or _in_other_relative(text, tm.start - passage.start, lo, hi):
             continue  # the date belongs to another clause ("whom it invited in July")
+        perfect = _PERFECT_BETWEEN.search(between) if tm.start >= trigger_abs else None
+        if perfect and "," not in between[perfect.end() :]:
+            # "undocked without the astronauts it had carried there in June" (but "fired
+            # him, the coach he had defended, last Tuesday": the aside is closed).
+            continue
         crossed = bool(_SUBORDINATOR.search(between) or _SEPARATOR.search(between))
         distance = min(abs(tm.start - trigger_abs), abs(tm.end - trigger_abs))
         key = (crossed, distance, tm.start)

@@ -63,6 +63,9 @@ from timeline.extraction.verbs import (
 )
 
 MAX_TITLE = 90
+# What ends a clause before a trigger: a semicolon, a dash, a colon that is no clock's
+# ("at 12:34 p.m." holds one).
+_CLAUSE_SEPARATOR = re.compile(r"[;—–]|(?<!\d):|:(?!\d)")
 _UNIT_LETTER = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}
 _MAX_SUMMARY = 320
 
@@ -531,7 +534,8 @@ def _rewrite_clause(m: EventMention, subject: str) -> str:
             text = text[:cut_from] + text[cut_to:]
             if rel >= cut_to:
                 rel -= cut_to - cut_from
-    start = max(text.rfind(sep, 0, max(rel, 0)) for sep in (";", ":", "—", "–"))
+    breaks = [b.start() for b in _CLAUSE_SEPARATOR.finditer(text, 0, max(rel, 0))]
+    start = breaks[-1] if breaks else -1
     coordinated = [c for c in _COORDINATED.finditer(text, 0, max(rel, 0)) if c.start() > start]
     if coordinated:
         # "..., and by Monday the airline had scrapped more flights": a coordinated
@@ -674,6 +678,8 @@ def _is_plural(word: str, head: bool = False) -> bool:
     # A clause's first word may be capitalised; a name with inner capitals is no plural.
     if re.fullmatch(r"[A-Z]{2,}s", word):
         return True  # "MPs", "CEOs"
+    if low.endswith(("'s", "’s")):
+        return False  # "Boeing's Starliner docked": a possessive, not a plural
     common = word.islower() or (head and word[1:].islower())
     return common and low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
