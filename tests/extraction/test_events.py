@@ -542,3 +542,16 @@ def test_a_scrubbed_launch_is_a_cancellation_and_perfect_verbs_keep_their_dates(
         "there in June."
     )
     assert all(m.date is None for m in found)
+
+
+def test_a_date_inside_a_comparison_dates_nothing():
+    found = detect("The walkout lasted 148 days, longer than the strike of 2007 and 2008.", None)
+    assert all(m.date is None for m in found)
+
+
+def test_a_happening_named_after_since_takes_no_date_from_the_focus():
+    found = detect(
+        "Quillo cut its forecast on Wednesday morning. The actors have not met Quillo at all "
+        "since their union, Vexo Guild, went on strike."
+    )
+    assert all(m.date is None for m in found if m.action == "strike")

@@ -393,3 +393,12 @@ def test_a_clock_time_does_not_cut_a_headline_at_its_colon():
     )
     title = make_title(ms[0].action, ms, index)
     assert title.startswith("Quillo's capsule docks with the station"), title
+
+
+def test_a_headline_starts_the_trigger_clause_after_since():
+    ms, index = mentions(
+        "The talks, which resumed on Oct. 2, 2023, for the first time since the actors went "
+        "on strike on July 14, 2023, were attended by studio chiefs."
+    )
+    strike = [m for m in ms if m.action == "strike"]
+    assert make_title("strike", strike, index) == "The actors go on strike"

@@ -581,7 +581,14 @@ _TIME_REFERENCE = re.compile(
 _PERFECT_BETWEEN = re.compile(
     r"\b(?:had|has|have)\s+(?:\w+ly\s+|not\s+)?[a-z]+(?:ed|en|wn|ne|ght|lt|id)\b"
 )
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’,-]+\s+){1,8}$", re.IGNORECASE)
 _MANNER = re.compile(r"\bthe\s+(?:way|manner)\s+(?:in\s+which\s+)?(?:\w+\s+){1,2}$", re.I)
+# A date inside what something is compared with: "than the strike of 2007", "than in 2019".
+_COMPARED_WITH = re.compile(
+    r"\b(?:than|again\s+as)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){1,3}(?:of|in)\s+"
+    r"(?:\d{4}\s+(?:and|or|to)\s+)?$|\bthan\s+in\s+$",
+    re.IGNORECASE,
+)
 _RANGE_START = re.compile(r"\d{4}\s*[-–—]\s*$")
 _IN_NUMBER = re.compile(r"\d[,.]$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
@@ -1096,6 +1103,8 @@ def _can_date(passage: Passage, tm: TimeMention) -> bool:
         return False  # "7,000" is a number, not the year 2000
     if _RANGE_START.search(before):
         return False  # "by 2027-28": the range's first year says what the span does
+    if _COMPARED_WITH.search(before, max(0, len(before) - 60)):
+        return False  # "lasted longer than the 100-day strike of 2007": the other one's
     if _SINCE.search(before):
         return False  # "the third bank to collapse since March": a span's start, no date
     if _DEADLINE.search(before) and not _DONE_BY.search(passage.text):
@@ -1539,9 +1548,14 @@ def _mention(
     tense = _tense(text, match, verbal)
     dated_by = ""
     tm = span = None
+    # "have not met since their union went on strike": a happening named to say since
+    # when is an earlier one; only a date of its own clause dates it.
+    since = _SINCE_CLAUSE.search(text, max(0, match.start() - 60), match.start())
     if time is not None:
         tm, span = time
         dated_by = "sentence"
+    elif since:
+        pass
     elif (
         focus is not None
         and tense == "past"

@@ -66,6 +66,8 @@ MAX_TITLE = 90
 # What ends a clause before a trigger: a semicolon, a dash, a colon that is no clock's
 # ("at 12:34 p.m." holds one).
 _CLAUSE_SEPARATOR = re.compile(r"[;—–]|(?<!\d):|:(?!\d)")
+# A subordinator opening the trigger's own short clause, with no comma after it.
+_SUBORDINATE_LEAD = re.compile(r"\b(?:since|until|because)\s(?=(?:[\w'’-]+\s+){1,5}$)")
 _UNIT_LETTER = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}
 _MAX_SUMMARY = 320
 
@@ -536,6 +538,11 @@ def _rewrite_clause(m: EventMention, subject: str) -> str:
                 rel -= cut_to - cut_from
     breaks = [b.start() for b in _CLAUSE_SEPARATOR.finditer(text, 0, max(rel, 0))]
     start = breaks[-1] if breaks else -1
+    lead = _SUBORDINATE_LEAD.search(text, start + 1, max(rel, 0))
+    if lead:
+        # "The talks, which resumed ... for the first time since the actors went on
+        # strike": the trigger's own clause begins after "since".
+        start = lead.end() - 1
     coordinated = [c for c in _COORDINATED.finditer(text, 0, max(rel, 0)) if c.start() > start]
     if coordinated:
         # "..., and by Monday the airline had scrapped more flights": a coordinated
