@@ -555,3 +555,10 @@ def test_a_happening_named_after_since_takes_no_date_from_the_focus():
         "since their union, Vexo Guild, went on strike."
     )
     assert all(m.date is None for m in found if m.action == "strike")
+
+
+def test_how_things_look_now_is_a_judgement_not_an_event():
+    assert not detect(
+        "Mr Lee's warnings in the summer now look prescient, and the members who rejected "
+        "him on Monday have a leader imposed on them."
+    )

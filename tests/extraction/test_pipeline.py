@@ -274,3 +274,31 @@ def test_a_clause_without_its_own_subject_gets_no_headline_and_no_crash():
     result = extract_timeline([header_dated("a", text, dt.date(2023, 12, 6))])
     assert not result.errors
     assert all(len(e.title.split()) > 1 for e in result.events)
+
+
+def test_an_undated_article_is_read_as_of_the_weekday_and_date_its_lede_names():
+    dated = header_dated(
+        "dated", "Quillo Bank cut its rates on Sept. 22, 2022, the bank said.", dt.date(2022, 9, 23)
+    )
+    undated = ArticleInput(
+        key="undated",
+        text=(
+            "Quillo Bank said on Wednesday, Sept. 28, that it would buy bonds.\n\n"
+            "On Tuesday evening the Vexo Fund urged the government to reconsider its tax cuts."
+        ),
+    )
+    result = extract_timeline([dated, undated])
+    assert result.readings["undated"].reference.date == dt.date(2022, 9, 28)
+    urged = [e for e in result.events if "Vexo Fund" in e.title or "reconsider" in e.summary]
+    assert urged and urged[0].date.iso == "2022-09-27"
+
+
+def test_a_lede_looking_back_to_a_weekday_does_not_pin_the_week():
+    dated = header_dated("dated", "Quillo Bank failed on July 19, 2024.", dt.date(2024, 7, 20))
+    undated = ArticleInput(
+        key="undated",
+        text="Quillo Bank on Wednesday published a review of last Friday's July 19 failure.",
+    )
+    result = extract_timeline([dated, undated])
+    reference = result.readings["undated"].reference
+    assert reference is None or reference.date != dt.date(2024, 7, 19)

@@ -473,15 +473,19 @@ _BACKGROUND_LEAD = re.compile(
 _JUDGEMENT_LEAD = re.compile(
     r"^\W*(?:it|this|that)\s+(?:is|was|’s|'s|seems|seemed)\s+(?:\w+ly\s+)?(?:hard|easy|"
     r"difficult|impossible|possible|tempting|fair|unusual|rare|striking|remarkable|worth|"
-    r"important|unclear|true|ironic|telling)\b",
+    r"important|unclear|true|ironic|telling)\b"
+    # "Mr Sunak's warnings in the summer now look prescient, and ...": how things look now.
+    r"|^[^,;:]{0,80}?\b(?:look|looks|seem|seems)\s+(?:\w+ly\s+)?[a-z]+"
+    r"(?:ent|ous|ful|ive|ic|al|ble|less|ish)\b",
     re.IGNORECASE,
 )
 # A nominal trigger that only frames the sentence: "His resignation comes after ...".
 _FRAMED_AFTER = re.compile(r"\s+(?:comes|came)\s+(?:\w+\s+){0,3}?(?:after|as|amid|weeks|days)\b")
 # A nominal trigger judged by a present copula: "The partnership ... is a masterstroke".
 _EVALUATIVE = re.compile(
-    r"^[^,;]{0,80}?\b(?:is|are|’s|'s|remains|seems|looks)\s+(?:a|an|the|more|not|just|"
-    r"only|no|also|still|clear|seen|likely)\b",
+    r"^[^,;]{0,80}?\b(?:(?:is|are|’s|'s|remains|seems|looks)\s+(?:a|an|the|more|not|just|"
+    r"only|no|also|still|clear|seen|likely)\b|(?:look|looks|looked|seem|seems|seemed)\s+"
+    r"(?:\w+ly\s+)?[a-z]+(?:ent|ous|ful|ive|ic|al|ble|less|ish)\b)",
     re.IGNORECASE,
 )
 _PROGRESSION = re.compile(

@@ -81,6 +81,10 @@ from timeline.extraction.titles import make_summary, make_title
 _MAX_REFERENCE_CANDIDATES = 4
 # A year-less date of an undated article: "XXXX-03-10", "XXXX-04" (a clock time may follow).
 _YEARLESS = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?(?:T[\d:]+)?$")
+_DIGIT = re.compile(r"\d")
+_LATE_BEFORE = re.compile(r"\blate\s+(?:on\s+)?$", re.IGNORECASE)
+_LATE_IN = re.compile(r"\b(?:night|evening)\b", re.IGNORECASE)
+_LOOKS_BACK = re.compile(r"\b(?:last|past|previous)\b|’s|'s", re.IGNORECASE)
 _WEEKDAY_NAMED = re.compile(rf"\b(?:{'|'.join(FULL_WEEKDAYS)})\b", re.I)
 # How far outside the span of the story's dated articles the year's guess may put a date.
 _YEAR_REACH_DAYS = 200
@@ -137,6 +141,7 @@ def extract_timeline(articles: Sequence[ArticleInput]) -> TimelineExtraction:
 
     _infer_references(readings, texts, mentions, index, errors)
     _settle_years(readings, mentions, index)
+    _pin_weeks(readings, texts, mentions, index, errors)
 
     all_mentions = [m for key in sorted(mentions) for m in mentions[key]]
     clusters = cluster_mentions(all_mentions)
@@ -218,6 +223,74 @@ def _settle_years(
             continue
         reading.mentions = settled
         mentions[key] = detect_events(key, reading.passages, settled, index, None, deictic=False)
+
+
+def _pin_weeks(
+    readings: dict[str, ArticleReading],
+    texts: dict[str, str],
+    mentions: dict[str, list[EventMention]],
+    index: EntityIndex,
+    errors: dict[str, str],
+) -> None:
+    """Read an article with no date of its own as of the day its lede names by weekday.
+
+    "The Bank of England said on Wednesday, Sept. 28, that ...": once the story's year
+    makes Sept. 28 a Wednesday, the lede has fixed the week the article speaks from, so
+    "on Tuesday evening" and "the following Monday" can be resolved against that day, as
+    a reader does. Only a weekday-and-date in the first two sentences counts (a news peg,
+    not background), and only when the calendar agrees with the weekday.
+    """
+    for key in sorted(readings):
+        reading = readings[key]
+        if reading.reference is not None and reading.reference.source != "inferred":
+            continue
+        day = _lede_day(reading)
+        if day is None:
+            continue
+        # News of late in the day is written up the next: after "late on Sunday, March 26"
+        # the article's "shares rose on Monday" is that Monday, not the one before.
+        late = _LATE_BEFORE.search(texts[key], max(0, day[1].start - 12), day[1].start)
+        written = day[0] + dt.timedelta(days=1 if late or _LATE_IN.search(day[1].text) else 0)
+        try:
+            tagged = tag(texts[key], written)
+            found = detect_events(key, reading.passages, tagged, index, written)
+        except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
+            errors[key] = _one_line(exc)
+            continue
+        reading.reference = ReferenceDate(
+            date=written,
+            source="inferred",
+            start=day[1].start,
+            end=day[1].end,
+            reason=f"its lede names {day[1].text}, a {day[0]:%A} in the story's year",
+        )
+        reading.mentions = tagged
+        mentions[key] = found
+
+
+def _lede_day(reading: ArticleReading) -> tuple[dt.date, TimeMention] | None:
+    """The day a weekday-and-date in the article's first two sentences names, if the
+    calendar agrees with the weekday ("Wednesday, Sept. 28" in 2022)."""
+    lede = [p for p in reading.passages if not p.boilerplate][:2]
+    if not lede:
+        return None
+    end = lede[-1].end
+    for tm in reading.mentions:
+        if tm.start >= end:
+            break
+        weekday = _WEEKDAY_NAMED.search(tm.text)
+        # The weekday and the date both, as written ("Wednesday, Sept. 28"): a weekday
+        # alone was resolved against a guess, and "last Friday's July 19" looks back.
+        if weekday is None or not _DIGIT.search(tm.text) or _LOOKS_BACK.search(tm.text):
+            continue
+        span = span_of(tm.value)
+        if (
+            span
+            and span.precision == "day"
+            and f"{span.start:%A}".lower() == weekday.group(0).lower()
+        ):
+            return span.start, tm
+    return None
 
 
 def _with_story_year(tm: TimeMention, first: dt.date, last: dt.date) -> TimeMention:
