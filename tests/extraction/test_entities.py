@@ -150,3 +150,9 @@ def test_of_after_a_person_and_and_between_names_keep_two_names():
 def test_a_nationality_before_a_noun_is_no_name():
     assert "British" not in names("She had the shortest tenure of any British prime minister.")
     assert "Chinese" not in names("Quillo sold Chinese phones in March.")
+
+
+def test_a_long_institution_name_with_and_is_one_name():
+    found = names("The U.S. Cybersecurity and Infrastructure Security Agency issued an alert.")
+    assert "Cybersecurity and Infrastructure Security Agency" in found
+    assert {"Fed", "Treasury Department"} <= set(names("The Fed and Treasury Department said."))

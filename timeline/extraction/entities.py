@@ -330,18 +330,30 @@ def _joins(
         head = _strip_possessive(text[run[-1][0] : run[-1][1]]).lower()
         return head in _OF_HEADS
     if connector == "and":
-        # Only once, and only before a name of two words or more: "Michigan and
-        # Microsoft" are two names, "Motion Picture and Television Producers" one.
-        second = tokens[j + 3] if j + 3 < len(tokens) else None
-        return (
-            after_of
-            and " and " not in text[run[0][0] : run[-1][1]]
-            and second is not None
-            and text[tokens[j + 2][1] : second[0]] == " "
-            and _is_name_word(second[2])
-            and second[2].lower() not in _COMMON
+        if " and " in text[run[0][0] : run[-1][1]]:
+            return False  # only once
+        rest = _name_words_from(text, tokens, j + 2)
+        # Inside an "of" name, before two words or more: "Motion Picture and Television
+        # Producers"; or before a long institution's name: "Cybersecurity and
+        # Infrastructure Security Agency". "Michigan and Microsoft" stay two names.
+        return (after_of and len(rest) >= 2) or (
+            len(rest) >= 3 and rest[-1].lower().rstrip(".") in ORG_SUFFIXES
         )
     return connector in _PARTICLES
+
+
+def _name_words_from(text: str, tokens: list[tuple[int, int, str]], i: int) -> list[str]:
+    """The run of single-spaced capitalised name words starting at token `i`."""
+    words: list[str] = []
+    while i < len(tokens):
+        word = tokens[i][2].rstrip(".-")
+        if not word or not _is_name_word(word) or word.lower() in _COMMON:
+            break
+        if words and text[tokens[i - 1][1] : tokens[i][0]] != " ":
+            break
+        words.append(word)
+        i += 1
+    return words
 
 
 # One capitalised word with a nationality's ending, before a common noun.
