@@ -29,10 +29,15 @@ FLOORS = {
     "truss-premiership-2022": (0.90, 0.68, 0.66, 21),
     "rubiales-scandal-2023": (0.90, 0.71, 0.84, 15),
     "starliner-crew-flight-2024": (0.95, 0.75, 0.72, 13),
+    "korea-martial-law-2024": (0.92, 0.60, 0.70, 16),
+    "xz-backdoor-2024": (0.95, 0.80, 0.90, 14),
 }
 # Opinion sentences a story's extraction still reads as events (each named in its gold
 # `not_events`); every other story must have none.
-NOT_EVENT_HITS = {"rubiales-scandal-2023": {"opinion-answering-questions"}}
+NOT_EVENT_HITS = {
+    "rubiales-scandal-2023": {"opinion-answering-questions"},
+    "xz-backdoor-2024": {"opinion-system-worked"},
+}
 
 
 def test_every_gold_file_has_floors():
