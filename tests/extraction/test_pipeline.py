@@ -302,3 +302,24 @@ def test_a_lede_looking_back_to_a_weekday_does_not_pin_the_week():
     result = extract_timeline([dated, undated])
     reference = result.readings["undated"].reference
     assert reference is None or reference.date != dt.date(2024, 7, 19)
+
+
+def test_an_article_whose_own_dates_contradict_a_candidate_is_not_dated_by_it():
+    later = header_dated(
+        "later",
+        "Quillo Inc. agreed to acquire Vexo AI for $2.1 billion on March 3, 2025. "
+        "Quillo Inc. hired Bo Chan as its chief on March 2, 2025. "
+        "Quillo Inc. launched its $300 million Vexo X1 phone in Ohio on March 3, 2025.",
+        dt.date(2025, 3, 4),
+    )
+    earlier = ArticleInput(
+        key="earlier",
+        text=(
+            "Quillo Inc. agreed to acquire Vexo AI for $2.1 billion, people said. "
+            "Quillo Inc. hired Bo Chan as its chief on March 2. "
+            "Quillo Inc. launched its $300 million Vexo X1 phone in Ohio on Feb. 10."
+        ),
+    )
+    result = extract_timeline([later, earlier])
+    reference = result.readings["earlier"].reference
+    assert reference is None, reference

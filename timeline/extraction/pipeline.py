@@ -402,8 +402,10 @@ def _best_reference(
                     else:
                         disagree += 1
         score = by_date[candidate] + agree - 2 * (disagree + late)
-        if sum(shared.values()) + agree < _MIN_SUPPORT:
+        if by_date[candidate] + agree < _MIN_SUPPORT:
             continue  # one shared mention is too thin a clue to date a whole article by
+        if disagree + late >= agree > 0 or (disagree + late and not agree):
+            continue  # its own dates contradict the candidate as often as they agree
         if score > 0 and (best is None or score > best[0]):
             partners = sorted(a for a in shared if readings[a].reference.date == candidate)
             reason = (
