@@ -357,6 +357,12 @@ def test_present_tense_keeps_participles_and_restores_the_final_e():
         "visits",
         "limits",
     ]
+    assert [present_tense(w) for w in ("declared", "cleared", "appeared", "barred")] == [
+        "declares",
+        "clears",
+        "appears",
+        "bars",
+    ]
     assert _present_clause("The record was held by a rival", 6) == "The record held by a rival"
     assert _present_clause("Conservative MPs narrowed the field", 5) == (
         "Conservative MPs narrow the field"

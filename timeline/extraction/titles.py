@@ -100,7 +100,8 @@ _ATTRIBUTION = re.compile(
 _PLURAL_PRESENT = {"is": "are", "has": "have", "does": "do", "goes": "go"}
 _NO_E = ("ocus", "repeat", "defeat", "treat", "beat", "heat", "seat", "cheat", "oot", "ect", "ait")
 _NEEDS_E = re.compile(
-    r"(?:v|z|c|u|us|g|at|cit|nit|vit|ut|ot|os|as|is|um|ys|ur|ir|bl|pl|dl|tl|kl|gl|ag|id|ud)$"
+    r"(?:v|z|c|u|us|g|at|cit|nit|vit|ut|ot|os|as|is|um|ys|ur|ir|bl|pl|dl|tl|kl|gl|ag|id|ud|"
+    r"[^aeiou]ar)$"
 )
 
 # Present-tense templates per action class: S = subject, O = object, M = amount.
