@@ -75,21 +75,31 @@
     });
   }
 
-  // The first view skips a long empty stretch before the main story when only a few
-  // background events (a founding, an earlier crisis) lie before it: years of nothing
-  // would crush the story into a sliver. When the events before the gap are more than a
-  // quarter of the whole (a filter often leaves two groups), every event stays in view.
-  // The range slider below always shows everything.
-  function initialView(items, first, last) {
+  // The first view leaves out what would crush the story into a sliver: a long empty
+  // stretch before it when only a few background events (a founding, an earlier crisis)
+  // lie before the gap, else, with ten events or more, all but the densest stretch
+  // holding four events in five when that stretch is under a third of the whole span. A
+  // filter often leaves two groups of a few events: then every event stays in view. The
+  // range slider below always shows everything.
+  function initialView(items, last) {
     const starts = items.map(function (item) { return item.start; }); // sorted by start
     let cut = -1;
     let gap = 0;
     for (let i = 0; i + 1 < starts.length; i += 1) {
       if (starts[i + 1] - starts[i] > gap) { gap = starts[i + 1] - starts[i]; cut = i + 1; }
     }
-    const focused = cut > 0 && cut <= starts.length / 4 &&
+    const skip = cut > 0 && cut <= starts.length / 4 &&
       gap > 2 * Math.max(last - starts[cut], 30 * DAY);
-    return [focused ? starts[cut] : first, last];
+    const story = skip ? starts.slice(cut) : starts;
+    const whole = [story[0], last];
+    if (story.length < 10) { return whole; }
+    const k = Math.ceil(story.length * 0.8);
+    let from = 0;
+    for (let i = 1; i + k - 1 < story.length; i += 1) {
+      if (story[i + k - 1] - story[i] < story[from + k - 1] - story[from]) { from = i; }
+    }
+    const dense = [story[from], story[from + k - 1]];
+    return dense[1] - dense[0] < (last - whole[0]) / 3 ? dense : whole;
   }
 
   function buildFigure(events, mode, width) {
@@ -105,7 +115,7 @@
     if (!items.length) { return null; }
     const first = items[0].start;
     const last = items.reduce(function (acc, item) { return Math.max(acc, item.end); }, first);
-    const [from, to] = initialView(items, first, last);
+    const [from, to] = initialView(items, last);
     const span = Math.max(to - from, 30 * DAY);
     const withLabels = items.length <= LABEL_LIMIT;
     // Room for a label: about 200 px of the plot, which is the width minus the margins.

@@ -35,13 +35,20 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, live_server):
+    """A fresh browser page. It needs the live server so that it is closed before the
+    server and the test database go: a request still in flight when the database is
+    flushed locks SQLite's tables ("database table is locked")."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.js_errors = errors
     yield page
+    try:
+        page.wait_for_load_state("networkidle", timeout=5000)
+    except Exception:  # noqa: BLE001 - a page still busy after 5 s is closed all the same
+        pass
     context.close()
 
 

@@ -233,3 +233,34 @@ def test_after_a_filter_change_the_first_view_holds_every_event(two_seasons, pag
     for first, last in spans:
         assert start < first and last < end, "every filtered event is in view"
     assert page.js_errors == []
+
+
+DAY_MS = 86_400_000
+
+
+def epoch_ms(day: dt.date) -> int:
+    """A day's midnight (UTC) as Plotly's date axis counts it."""
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp() * 1000)
+
+
+@pytest.fixture
+def crisis_with_background(live_server, settings):
+    """A crisis of twelve happenings in December, after a founding and a takeover."""
+    settings.TIMELINE_DEFAULT_SLUG = "crisis"
+    timeline = make_timeline("crisis", "A crisis")
+    article = make_article(timeline)
+    days = [dt.date(1990, 5, 1), dt.date(2012, 3, 1)] + [
+        dt.date(2024, 12, 3) + dt.timedelta(days=2 * i) for i in range(12)
+    ]
+    for day in days:
+        make_evidence(make_event(timeline, title=f"Happening of {day}", date=day), article)
+    return live_server.url
+
+
+def test_the_first_view_leaves_the_background_years_to_the_overview(crisis_with_background, page):
+    open_chart(page, crisis_with_background + "/")
+    start, end = x_range(page)
+    crisis = epoch_ms(dt.date(2024, 12, 3))
+    assert crisis - 40 * DAY_MS < start < crisis, "the view opens on the crisis"
+    assert end - start < 400 * DAY_MS, "the background years are left to the overview"
+    assert page.js_errors == []
