@@ -408,3 +408,11 @@ def test_a_headline_starts_the_trigger_clause_after_since():
     )
     strike = [m for m in ms if m.action == "strike"]
     assert make_title("strike", strike, index) == "The actors go on strike"
+
+
+def test_a_long_opening_phrase_is_not_the_headline():
+    ms, index = mentions(
+        "Over six weeks of campaigning and hustings, Ann Lee promised immediate tax cuts on "
+        "March 14, 2024."
+    )
+    assert make_title(ms[0].action, ms, index) == "Ann Lee promises immediate tax cuts"

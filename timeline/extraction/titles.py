@@ -128,7 +128,11 @@ _LEADING_ADVERBIAL = re.compile(
 _LEADING_PHRASE = re.compile(
     r"^(?:in|on|at|by|over|during|after|before|since|earlier|later|separately|all|"
     r"the\s+same|that\s+same|two|three|several|last|this|next|back|within|for|then|"
-    r"right|simultaneously|still|yet|so|and|but)\b(?:\s+[\w'’]+){0,4},\s+",
+    r"right|simultaneously|still|yet|so|and|but|with|amid|among|under|shortly|hours|days|"
+    r"weeks|months)\b(?:\s+[\w'’.-]+){0,7},\s+"
+    # "In a message to supporters he thanks them": a short opening before a pronoun.
+    r"|^(?:in|on|at|over|during|with|after|before)\s+(?:[\w'’.-]+\s+){1,6}?"
+    r"(?=(?:he|she|they|we)\s+[a-z])",
     re.IGNORECASE,
 )
 # An adverbial clause, up to the next clause boundary: its subject is not the headline's.
