@@ -416,3 +416,8 @@ def test_a_long_opening_phrase_is_not_the_headline():
         "March 14, 2024."
     )
     assert make_title(ms[0].action, ms, index) == "Ann Lee promises immediate tax cuts"
+
+
+def test_a_passive_with_its_agent_keeps_its_participle():
+    clause = "Park Geun-hye removed from office by the Constitutional Court"
+    assert _present_clause(clause, 3) == clause

@@ -66,6 +66,8 @@ MAX_TITLE = 90
 # What ends a clause before a trigger: a semicolon, a dash, a colon that is no clock's
 # ("at 12:34 p.m." holds one).
 _CLAUSE_SEPARATOR = re.compile(r"[;—–]|(?<!\d):|:(?!\d)")
+# An agent after a participle, within a few words: "by the court", "by Mr Hunt".
+_AGENT_AFTER = re.compile(r"^(?:[\w'’-]+\s+){0,3}by\s+(?:the\s|an?\s|its\s|his\s|her\s|[A-Z])")
 # A subordinator opening the trigger's own short clause, with no comma after it.
 _SUBORDINATE_LEAD = re.compile(r"\b(?:since|until|because)\s(?=(?:[\w'’-]+\s+){1,5}$)")
 _UNIT_LETTER = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K"}
@@ -633,8 +635,10 @@ def _present_clause(clause: str, limit: int) -> str:
             continue  # "First Republic, based in San Francisco": no verb of the clause
         if i > 0 and words[i - 1].lower() in ("be", "been", "being"):
             break  # "to be recalled", "will be covered": a participle, left as it is
-        if i == 0 and len(words) > 1 and words[1].lower() == "by":
-            break  # "(was) replaced by Mr Hunt", a passive sharing its auxiliary
+        if low.endswith("ed") and _AGENT_AFTER.match(" ".join(words[i + 1 : i + 7])):
+            # "(was) replaced by Mr Hunt", "removed from office by the court": a passive
+            # whose auxiliary the clause left out keeps its participle.
+            break
         if i > 0 and words[i - 1].lower() in _ATTRIBUTIVE_BEFORE:
             continue  # "the two failed banks": an adjective
         # The verb agrees with the word before it (adverbs skipped) or, first verb of
