@@ -562,3 +562,8 @@ def test_how_things_look_now_is_a_judgement_not_an_event():
         "Mr Lee's warnings in the summer now look prescient, and the members who rejected "
         "him on Monday have a leader imposed on them."
     )
+
+
+def test_declaring_martial_law_or_an_emergency_is_a_declaration():
+    assert one("Ann Lee declared martial law on Tuesday night.").action == "declaration"
+    assert one("The governor declared a state of emergency on Tuesday.").action == "declaration"

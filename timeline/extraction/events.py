@@ -312,6 +312,15 @@ _TRIGGERS: dict[str, list[tuple[str, bool]]] = {
             True,
         ),
     ],
+    # A formal state proclaimed: martial law, an emergency, a war, a pandemic, bankruptcy.
+    "declaration": [
+        (
+            r"(?:declared|declares|imposed|proclaimed)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
+            r"(?:martial\s+law|emergency|war|pandemic|bankruptcy|independence|curfew|"
+            r"disaster)",
+            True,
+        ),
+    ],
     "statement": [
         (r"announc(?:es|ed)", True),
         (r"signed\s+(?:an?\s+|the\s+)?(?:open\s+)?(?:letter|petition)", True),
