@@ -323,3 +323,13 @@ def test_an_article_whose_own_dates_contradict_a_candidate_is_not_dated_by_it():
     result = extract_timeline([later, earlier])
     reference = result.readings["earlier"].reference
     assert reference is None, reference
+
+
+def test_a_headline_that_fails_loses_neither_the_event_nor_the_batch(monkeypatch):
+    def broken(*args, **kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(pipeline, "make_title", broken)
+    result = extract_timeline([DATED])
+    assert result.events and all(e.title and e.evidence for e in result.events)
+    assert result.errors == {"dated": "headline not written: IndexError: list index out of range"}

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -76,7 +77,7 @@ from timeline.extraction.records import (
 from timeline.extraction.temporal import tag
 from timeline.extraction.timex import span_of
 from timeline.extraction.timex_lexicon import FULL_WEEKDAYS
-from timeline.extraction.titles import make_summary, make_title
+from timeline.extraction.titles import make_summary, make_title, representative
 
 _MAX_REFERENCE_CANDIDATES = 4
 # A year-less date of an undated article: "XXXX-03-10", "XXXX-04" (a clock time may follow).
@@ -146,7 +147,9 @@ def extract_timeline(articles: Sequence[ArticleInput]) -> TimelineExtraction:
     all_mentions = [m for key in sorted(mentions) for m in mentions[key]]
     clusters = cluster_mentions(all_mentions)
     date_simultaneous(clusters)
-    events = [e for c in clusters if _publishable(c, index) for e in [_event(c, index)] if e.title]
+    events = [
+        e for c in clusters if _publishable(c, index) for e in [_event(c, index, errors)] if e.title
+    ]
     events.sort(key=_event_order)
     return TimelineExtraction(readings=readings, events=events, errors=errors)
 
@@ -442,7 +445,7 @@ def _publishable(cluster: Cluster, index: EntityIndex) -> bool:
     )
 
 
-def _event(cluster: Cluster, index: EntityIndex) -> EventRecord:
+def _event(cluster: Cluster, index: EntityIndex, errors: dict[str, str]) -> EventRecord:
     date, alternatives, _ = best_date(cluster)
     members = cluster.members
     evidence = {}
@@ -467,9 +470,17 @@ def _event(cluster: Cluster, index: EntityIndex) -> EventRecord:
     # compounded by ...", "Reality came knocking ...") is commentary: no headline, no
     # event. A happening two articles report keeps its best clause whatever it is.
     single = len({m.article for m in members}) < 2
+    try:
+        title, summary = make_title(action, members, index, strict=single), make_summary(members)
+    except Exception as exc:  # noqa: BLE001 - a headline bug must not cost the event
+        # The happening and its passages are still right; the reader gets the sentence
+        # itself, and the error is reported with the article it came from.
+        told = representative(members)
+        errors.setdefault(told.article, f"headline not written: {_one_line(exc)}")
+        title = summary = textwrap.shorten(" ".join(told.quote.split()), 90, placeholder=" …")
     return EventRecord(
-        title=make_title(action, members, index, strict=single),
-        summary=make_summary(members),
+        title=title,
+        summary=summary,
         date=date,
         evidence=list(evidence.values()),
         entities=[index.record(n) for n in names],
