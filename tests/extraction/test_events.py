@@ -567,3 +567,12 @@ def test_how_things_look_now_is_a_judgement_not_an_event():
 def test_declaring_martial_law_or_an_emergency_is_a_declaration():
     assert one("Ann Lee declared martial law on Tuesday night.").action == "declaration"
     assert one("The governor declared a state of emergency on Tuesday.").action == "declaration"
+
+
+def test_a_necessity_and_an_appositive_participle_are_not_happenings():
+    for text in (
+        "Ann Lee said on Monday that Bo Chan needed to be suspended quickly.",
+        "The weeks in which a president, suspended from his duties, was able to defy the "
+        "court ended on Monday.",
+    ):
+        assert all(m.action != "disruption" for m in detect(text)), text

@@ -438,7 +438,7 @@ _TRIGGER_RE = re.compile(
 _MODAL = re.compile(
     r"\b(?:will|would|could|might|(?-i:may)|should|must|can|cannot|can’t|won’t|wouldn’t|shall|"
     r"plans?\s+to|planning\s+to|aims?\s+to|aiming\s+to|expected\s+to|going\s+to|set\s+to|"
-    r"hopes?\s+to|wants?\s+to|intends?\s+to|likely\s+to|about\s+to|needs?\s+to|"
+    r"hopes?\s+to|wants?\s+to|intends?\s+to|likely\s+to|about\s+to|needs?\s+to|needed\s+to\s+be|"
     r"ll|’ll|'ll|promised\s+to\s+be|seemed\s+to|appeared\s+to|proved\s+to\s+be)\b",
     re.IGNORECASE,
 )
@@ -576,6 +576,11 @@ _GENERIC_SUBJECT = re.compile(
     r"\s+(?:who|that|which)\b"
 )
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:\w+ly\s+|not\s+|also\s+)?$", re.I)
+# A participle set off by commas describes a noun: ", suspended from his duties,".
+_APPOSITIVE_PARTICIPLE = re.compile(r",\s$")
+_APPOSITIVE_CLOSE = re.compile(
+    r"[^,;.\d]{0,40},\s+(?:was|were|is|are|has|had|remains|will)\b"  # ", founded in 1856," dates
+)
 # An open question around a trigger: "is not who replaces", "nobody knows whether ...".
 _OPEN_QUESTION = re.compile(
     r"\b(?:is|was|are|not|knows?|asks?|asked|wonders?|question)\s+"
@@ -869,6 +874,12 @@ def _is_asserted(text: str, match: re.Match[str], verbal: bool) -> bool:
         return False  # "His resignation comes after a fortnight in which ...": framing
     if _MANNER.search(text, max(0, pos - 30), pos):
         return False  # "the way they acted": how something was done, a noun phrase
+    if (
+        verbal
+        and _APPOSITIVE_PARTICIPLE.search(text, max(0, pos - 3), pos)
+        and (_APPOSITIVE_CLOSE.match(text, match.end()))
+    ):
+        return False  # "an impeached president, suspended from his duties, was able to"
     if _OPEN_QUESTION.search(text, max(0, pos - 50), pos):
         return False  # "the question is not who replaces him": asked, not reported
     if not verbal:
