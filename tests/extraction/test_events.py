@@ -576,3 +576,7 @@ def test_a_necessity_and_an_appositive_participle_are_not_happenings():
         "court ended on Monday.",
     ):
         assert all(m.action != "disruption" for m in detect(text)), text
+
+
+def test_then_came_a_day_is_a_turn_of_the_story_not_an_event():
+    assert not detect("Ann Lee resigned on Monday. Then came Wednesday.")[1:]

@@ -581,6 +581,7 @@ _APPOSITIVE_PARTICIPLE = re.compile(r",\s$")
 _APPOSITIVE_CLOSE = re.compile(
     r"[^,;.\d]{0,40},\s+(?:was|were|is|are|has|had|remains|will)\b"  # ", founded in 1856," dates
 )
+_THEN_CAME = re.compile(r"^\W*(?:and\s+)?(?:then|next|now)\s+(?:came|comes)$", re.IGNORECASE)
 # An open question around a trigger: "is not who replaces", "nobody knows whether ...".
 _OPEN_QUESTION = re.compile(
     r"\b(?:is|was|are|not|knows?|asks?|asked|wonders?|question)\s+"
@@ -880,6 +881,8 @@ def _is_asserted(text: str, match: re.Match[str], verbal: bool) -> bool:
         and (_APPOSITIVE_CLOSE.match(text, match.end()))
     ):
         return False  # "an impeached president, suspended from his duties, was able to"
+    if verbal and _THEN_CAME.match(text[: match.end()]):
+        return False  # "Then came Wednesday.": the narrative turns, the next sentences tell
     if _OPEN_QUESTION.search(text, max(0, pos - 50), pos):
         return False  # "the question is not who replaces him": asked, not reported
     if not verbal:
