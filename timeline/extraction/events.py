@@ -442,7 +442,9 @@ _MODAL = re.compile(
     r"ll|’ll|'ll|promised\s+to\s+be|seemed\s+to|appeared\s+to|proved\s+to\s+be)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;—–]|(?<!\d):|:(?!\d)|,\s+(?:but|and|while|which|who)\b|\bbut\b")
+# What ends a clause: a semicolon, a dash, a colon that is no clock's ("12:34 p.m.").
+CLAUSE_SEPARATOR = r"[;—–]|(?<!\d):|:(?!\d)"
+_CLAUSE_BREAK = re.compile(rf"{CLAUSE_SEPARATOR}|,\s+(?:but|and|while|which|who)\b|\bbut\b")
 _SUBORDINATOR = re.compile(
     r"\b(?:that|which|who|whom|whose|when|while|after|before|because|since|where|until)\b",
     re.IGNORECASE,
@@ -479,13 +481,14 @@ _BACKGROUND_LEAD = re.compile(
     re.IGNORECASE,
 )
 # A sentence that judges rather than reports: "It is hard to ...", "That was rare".
+# How something looks, judged: "look prescient", "seems unusually tense".
+_LOOKS_ADJECTIVE = r"(?:\w+ly\s+)?[a-z]+(?:ent|ous|ful|ive|ic|al|ble|less|ish)\b"
 _JUDGEMENT_LEAD = re.compile(
     r"^\W*(?:it|this|that)\s+(?:is|was|’s|'s|seems|seemed)\s+(?:\w+ly\s+)?(?:hard|easy|"
     r"difficult|impossible|possible|tempting|fair|unusual|rare|striking|remarkable|worth|"
     r"important|unclear|true|ironic|telling)\b"
     # "Mr Sunak's warnings in the summer now look prescient, and ...": how things look now.
-    r"|^[^,;:]{0,80}?\b(?:look|looks|seem|seems)\s+(?:\w+ly\s+)?[a-z]+"
-    r"(?:ent|ous|ful|ive|ic|al|ble|less|ish)\b",
+    rf"|^[^,;:]{{0,80}}?\b(?:look|looks|seem|seems)\s+{_LOOKS_ADJECTIVE}",
     re.IGNORECASE,
 )
 # A nominal trigger that only frames the sentence: "His resignation comes after ...".
@@ -493,8 +496,8 @@ _FRAMED_AFTER = re.compile(r"\s+(?:comes|came)\s+(?:\w+\s+){0,3}?(?:after|as|ami
 # A nominal trigger judged by a present copula: "The partnership ... is a masterstroke".
 _EVALUATIVE = re.compile(
     r"^[^,;]{0,80}?\b(?:(?:is|are|’s|'s|remains|seems|looks)\s+(?:a|an|the|more|not|just|"
-    r"only|no|also|still|clear|seen|likely)\b|(?:look|looks|looked|seem|seems|seemed)\s+"
-    r"(?:\w+ly\s+)?[a-z]+(?:ent|ous|ful|ive|ic|al|ble|less|ish)\b)",
+    rf"only|no|also|still|clear|seen|likely)\b|(?:look|looks|looked|seem|seems|seemed)\s+"
+    rf"{_LOOKS_ADJECTIVE})",
     re.IGNORECASE,
 )
 _PROGRESSION = re.compile(
@@ -566,7 +569,6 @@ _NONRESTRICTIVE = re.compile(
 )
 _RELATIVE_CLAUSE = re.compile(_NONRESTRICTIVE.pattern + r"[^,;:—–]*")  # the whole clause
 _SEPARATOR = re.compile(r"[;:—–]")
-_SEMICOLON = re.compile(r";")
 # A kind of people described by what they did ("Investors who poured money into ...",
 # "The people who praised its founder"): lower-case words only before the noun, so "The
 # Singapore companies that own the Dali" names someone and stays a report.
@@ -662,9 +664,7 @@ _DOCUMENT_SAYS = re.compile(
 
 def _month_of(day: dt.date) -> DateSpan:
     """The calendar month holding `day`, at month precision."""
-    start = day.replace(day=1)
-    after = (start + dt.timedelta(days=32)).replace(day=1)
-    return DateSpan(start, after - dt.timedelta(days=1), "month")
+    return span_of(f"{day:%Y-%m}")
 
 
 _DEFINITE_PART = re.compile(rf"^\W*{DEFINITE_PART}", re.IGNORECASE)
@@ -1317,7 +1317,7 @@ def _split_clauses(passage: Passage, mentions: list[TimeMention]) -> list[Passag
     sentence stays whole ("halted sales on Friday and announced a recall").
     """
     text = passage.text
-    for m in _SEMICOLON.finditer(text):
+    for m in re.finditer(";", text):
         if not _PAST_VERB.search(text, m.end()):
             continue
         left, right = _cut(passage, m.start(), m.end())
@@ -1498,8 +1498,9 @@ def _mention(
     found = find_triggers(text)
     triggers = [t for t in found if not _in_background_clause(text, t[1])]
     generic = None if triggers else _generic_trigger(text)
-    if generic is not None and _governing_time(
-        passage, mentions, passage.start + generic[1].start()
+    time = None  # the date governing the chosen trigger, once a branch has found it
+    if generic is not None and (
+        time := _governing_time(passage, mentions, passage.start + generic[1].start())
     ):
         cls, match, verbal = generic
     elif triggers or (
@@ -1523,7 +1524,7 @@ def _mention(
             or tm.end - passage.start <= text.find(",") < announced.start()
             for tm in mentions
         )
-        and _governing_time(passage, mentions, passage.start + announced.start())
+        and (time := _governing_time(passage, mentions, passage.start + announced.start()))
     ):
         # (The date must follow the verb closely, "said late on Wednesday that", or open
         # the sentence: a date further on belongs to what was said.)
@@ -1539,7 +1540,7 @@ def _mention(
         # people described by what they did is comment, not a happening.
         return None
     trigger_abs = passage.start + match.start()
-    time = _governing_time(passage, mentions, trigger_abs)
+    time = time or _governing_time(passage, mentions, trigger_abs)
     if not triggers and time is None:
         return None  # a past verb alone, with no date of its own, is narration
     entities = list(dict.fromkeys(name for _, name in named))

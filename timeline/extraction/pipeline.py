@@ -57,12 +57,11 @@ from timeline.extraction.clustering import (
     best_date,
     cluster_mentions,
     date_simultaneous,
-    dates_agree,
     similarity,
 )
 from timeline.extraction.document_date import find_reference_date
 from timeline.extraction.entities import EntityIndex, find_entities
-from timeline.extraction.events import EventMention, detect_events, is_weak
+from timeline.extraction.events import EventMention, dates_agree, detect_events, is_weak
 from timeline.extraction.passages import split_passages
 from timeline.extraction.records import (
     PRECISIONS,
@@ -76,8 +75,8 @@ from timeline.extraction.records import (
 )
 from timeline.extraction.temporal import tag
 from timeline.extraction.timex import span_of
-from timeline.extraction.timex_lexicon import FULL_WEEKDAYS
-from timeline.extraction.titles import make_summary, make_title, representative
+from timeline.extraction.timex_lexicon import FULL_WEEKDAYS, weekday_number
+from timeline.extraction.titles import MAX_TITLE, make_summary, make_title, representative
 
 _MAX_REFERENCE_CANDIDATES = 4
 # A year-less date of an undated article: "XXXX-03-10", "XXXX-04" (a clock time may follow).
@@ -128,30 +127,49 @@ def extract_timeline(articles: Sequence[ArticleInput]) -> TimelineExtraction:
     index = _entity_index(readings)
     mentions: dict[str, list[EventMention]] = {}
     for key, reading in readings.items():
-        try:
-            reference = reading.reference.date if reading.reference else None
-            stated = reading.reference is None or reading.reference.source != "inferred"
-            mentions[key] = detect_events(
-                key, reading.passages, reading.mentions, index, reference, deictic=stated
-            )
-        except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
-            errors[key] = _one_line(exc)
+        reference = reading.reference.date if reading.reference else None
+        stated = reading.reference is None or reading.reference.source != "inferred"
+        _detect(key, reading, reading.mentions, index, reference, stated, mentions, errors)
     for key in sorted(errors):
         readings.pop(key, None)
         mentions.pop(key, None)
 
     _infer_references(readings, texts, mentions, index, errors)
-    _settle_years(readings, mentions, index)
-    _pin_weeks(readings, texts, mentions, index, errors)
+    settled = _settle_years(readings)
+    pinned = _pin_weeks(readings, texts, mentions, index, errors)
+    for key in sorted(settled - pinned):
+        _detect(key, readings[key], readings[key].mentions, index, None, False, mentions, errors)
 
     all_mentions = [m for key in sorted(mentions) for m in mentions[key]]
     clusters = cluster_mentions(all_mentions)
     date_simultaneous(clusters)
     events = [
-        e for c in clusters if _publishable(c, index) for e in [_event(c, index, errors)] if e.title
+        e for c in clusters if _publishable(c, index) if (e := _event(c, index, errors)).title
     ]
     events.sort(key=_event_order)
     return TimelineExtraction(readings=readings, events=events, errors=errors)
+
+
+def _detect(
+    key: str,
+    reading: ArticleReading,
+    tagged: list[TimeMention],
+    index: EntityIndex,
+    reference: dt.date | None,
+    deictic: bool,
+    mentions: dict[str, list[EventMention]],
+    errors: dict[str, str],
+) -> bool:
+    """Detect an article's event mentions from `tagged` into `mentions`; a failure is
+    recorded in `errors` and the batch goes on."""
+    try:
+        mentions[key] = detect_events(
+            key, reading.passages, tagged, index, reference, deictic=deictic
+        )
+    except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
+        errors[key] = _one_line(exc)
+        return False
+    return True
 
 
 def _entity_index(readings: dict[str, ArticleReading]) -> EntityIndex:
@@ -201,12 +219,9 @@ def _infer_references(
         mentions[key] = found
 
 
-def _settle_years(
-    readings: dict[str, ArticleReading],
-    mentions: dict[str, list[EventMention]],
-    index: EntityIndex,
-) -> None:
-    """Give the story's year to the year-less dates of articles that stay undated.
+def _settle_years(readings: dict[str, ArticleReading]) -> set[str]:
+    """Give the story's year to the year-less dates of articles that stay undated; the
+    keys of the articles whose dates changed (their events are to be detected again).
 
     "On March 10, California regulators closed Silicon Valley Bank" in an article with no
     date of its own: a reader takes the year of the story the other articles date, and so
@@ -215,17 +230,18 @@ def _settle_years(
     """
     dated = sorted(r.reference.date for r in readings.values() if r.reference is not None)
     if not dated:
-        return
+        return set()
     first, last = dated[0], dated[-1]
+    changed = set()
     for key in sorted(readings):
         reading = readings[key]
-        if reading.reference is not None or key not in mentions:
+        if reading.reference is not None:
             continue
         settled = [_with_story_year(tm, first, last) for tm in reading.mentions]
-        if all(a is b for a, b in zip(settled, reading.mentions, strict=True)):
-            continue
-        reading.mentions = settled
-        mentions[key] = detect_events(key, reading.passages, settled, index, None, deictic=False)
+        if any(a is not b for a, b in zip(settled, reading.mentions, strict=True)):
+            reading.mentions = settled
+            changed.add(key)
+    return changed
 
 
 def _pin_weeks(
@@ -234,8 +250,9 @@ def _pin_weeks(
     mentions: dict[str, list[EventMention]],
     index: EntityIndex,
     errors: dict[str, str],
-) -> None:
-    """Read an article with no date of its own as of the day its lede names by weekday.
+) -> set[str]:
+    """Read an article with no date of its own as of the day its lede names by weekday;
+    the keys of the articles so read.
 
     "The Bank of England said on Wednesday, Sept. 28, that ...": once the story's year
     makes Sept. 28 a Wednesday, the lede has fixed the week the article speaks from, so
@@ -243,32 +260,36 @@ def _pin_weeks(
     a reader does. Only a weekday-and-date in the first two sentences counts (a news peg,
     not background), and only when the calendar agrees with the weekday.
     """
+    pinned = set()
     for key in sorted(readings):
         reading = readings[key]
         if reading.reference is not None and reading.reference.source != "inferred":
             continue
-        day = _lede_day(reading)
-        if day is None:
+        lede = _lede_day(reading)
+        if lede is None:
             continue
+        day, named = lede
         # News of late in the day is written up the next: after "late on Sunday, March 26"
         # the article's "shares rose on Monday" is that Monday, not the one before.
-        late = _LATE_BEFORE.search(texts[key], max(0, day[1].start - 12), day[1].start)
-        written = day[0] + dt.timedelta(days=1 if late or _LATE_IN.search(day[1].text) else 0)
+        late = _LATE_BEFORE.search(texts[key], max(0, named.start - 12), named.start)
+        written = day + dt.timedelta(days=1 if late or _LATE_IN.search(named.text) else 0)
         try:
             tagged = tag(texts[key], written)
-            found = detect_events(key, reading.passages, tagged, index, written)
         except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
             errors[key] = _one_line(exc)
+            continue
+        if not _detect(key, reading, tagged, index, written, True, mentions, errors):
             continue
         reading.reference = ReferenceDate(
             date=written,
             source="inferred",
-            start=day[1].start,
-            end=day[1].end,
-            reason=f"its lede names {day[1].text}, a {day[0]:%A} in the story's year",
+            start=named.start,
+            end=named.end,
+            reason=f"its lede names {named.text}, a {day:%A} in the story's year",
         )
         reading.mentions = tagged
-        mentions[key] = found
+        pinned.add(key)
+    return pinned
 
 
 def _lede_day(reading: ArticleReading) -> tuple[dt.date, TimeMention] | None:
@@ -287,13 +308,14 @@ def _lede_day(reading: ArticleReading) -> tuple[dt.date, TimeMention] | None:
         if weekday is None or not _DIGIT.search(tm.text) or _LOOKS_BACK.search(tm.text):
             continue
         span = span_of(tm.value)
-        if (
-            span
-            and span.precision == "day"
-            and f"{span.start:%A}".lower() == weekday.group(0).lower()
-        ):
+        if span and span.precision == "day" and _is_weekday(span.start, weekday.group(0)):
             return span.start, tm
     return None
+
+
+def _is_weekday(day: dt.date, name: str) -> bool:
+    """Whether `day` falls on the weekday `name` ("Wednesday"), whatever the locale."""
+    return weekday_number(name) == day.isoweekday()
 
 
 def _with_story_year(tm: TimeMention, first: dt.date, last: dt.date) -> TimeMention:
@@ -309,7 +331,7 @@ def _with_story_year(tm: TimeMention, first: dt.date, last: dt.date) -> TimeMent
             when = dt.date(year, month, day)
         except ValueError:
             return tm
-        if weekday and when.strftime("%A").lower() != weekday.group(0).lower():
+        if weekday and not _is_weekday(when, weekday.group(0)):
             continue  # "Thursday, March 28": only a year in which it is a Thursday
         outside = min(abs((when - first).days), abs((when - last).days))
         distance = 0 if first <= when <= last else outside
@@ -369,8 +391,8 @@ def _best_reference(
     # mention's date would contradict its true partner's and hide it, hiding the proof.
     partners0: dict[tuple[int, int], list[EventMention]] = {}
     for m in found0:
-        partners0[(m.start, m.end)] = _partners(m, blocks, weights)
-        shared.update({o.article for o in partners0[(m.start, m.end)]})
+        partners = partners0[(m.start, m.end)] = _partners(m, blocks, weights)
+        shared.update({o.article for o in partners})
     if not shared:
         return None
     by_date: Counter[dt.date] = Counter()
@@ -407,7 +429,7 @@ def _best_reference(
         score = by_date[candidate] + agree - 2 * (disagree + late)
         if by_date[candidate] + agree < _MIN_SUPPORT:
             continue  # one shared mention is too thin a clue to date a whole article by
-        if disagree + late >= agree > 0 or (disagree + late and not agree):
+        if disagree + late and disagree + late >= agree:
             continue  # its own dates contradict the candidate as often as they agree
         if score > 0 and (best is None or score > best[0]):
             partners = sorted(a for a in shared if readings[a].reference.date == candidate)
@@ -477,7 +499,7 @@ def _event(cluster: Cluster, index: EntityIndex, errors: dict[str, str]) -> Even
         # itself, and the error is reported with the article it came from.
         told = representative(members)
         errors.setdefault(told.article, f"headline not written: {_one_line(exc)}")
-        title = summary = textwrap.shorten(" ".join(told.quote.split()), 90, placeholder=" …")
+        title = summary = textwrap.shorten(told.quote, MAX_TITLE, placeholder=" …")
     return EventRecord(
         title=title,
         summary=summary,

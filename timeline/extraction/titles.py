@@ -53,7 +53,7 @@ from collections import Counter
 
 from timeline.extraction.anaphors import DEFINITE_PART, DEMONSTRATIVE, ORG_ANAPHOR, SUBJECT_PRONOUN
 from timeline.extraction.entities import EntityIndex, find_entities
-from timeline.extraction.events import DATELINE, REMOVAL, EventMention, leaver
+from timeline.extraction.events import CLAUSE_SEPARATOR, DATELINE, REMOVAL, EventMention, leaver
 from timeline.extraction.timex_lexicon import FULL_WEEKDAYS
 from timeline.extraction.verbs import (
     AUXILIARY_PAST,
@@ -63,9 +63,7 @@ from timeline.extraction.verbs import (
 )
 
 MAX_TITLE = 90
-# What ends a clause before a trigger: a semicolon, a dash, a colon that is no clock's
-# ("at 12:34 p.m." holds one).
-_CLAUSE_SEPARATOR = re.compile(r"[;—–]|(?<!\d):|:(?!\d)")
+_CLAUSE_SEPARATOR = re.compile(CLAUSE_SEPARATOR)
 # An agent after a participle, within a few words: "by the court", "by Mr Hunt".
 _AGENT_AFTER = re.compile(r"^(?:[\w'’-]+\s+){0,3}by\s+(?:the\s|an?\s|its\s|his\s|her\s|[A-Z])")
 # A subordinator opening the trigger's own short clause, with no comma after it.
