@@ -359,6 +359,7 @@ def _name_words_from(text: str, tokens: list[tuple[int, int, str]], i: int) -> l
 # One capitalised word with a nationality's ending, before a common noun.
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|can|ic)")
 _LOWER_NEXT = re.compile(r" [a-z]")
+_NAME_HEADS = ORG_SUFFIXES | _PLACE_WORDS
 _CAMEL = re.compile(r"[A-Z]?[a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*|[A-Z]{2,}")
 
 
@@ -373,7 +374,7 @@ def _glued_person(text: str, run: list[tuple[int, int]]) -> bool:
         and len(rest) == 2
         and bool(_PERSON_CONTEXT_AFTER.match(text[run[-1][1] :]))
         and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in rest)
-        and all(w.lower() not in ORG_SUFFIXES | _PLACE_WORDS for w in rest)
+        and all(w.lower() not in _NAME_HEADS for w in rest)
     )
 
 
@@ -395,7 +396,7 @@ def _expands(parts: tuple[str, ...], tokens: list[tuple[int, int, str]], i: int)
     word a longer prefix it truly shortens ("generative" for "Gen"), an acronym word the
     same letters ("AI" for "A", "I"); function words ("of", "and") may go between.
     """
-    k = j = i
+    j = i
     pi = 0
     while pi < len(parts):
         if j >= len(tokens) or j - i > len(parts) + 2:
@@ -418,8 +419,7 @@ def _expands(parts: tuple[str, ...], tokens: list[tuple[int, int, str]], i: int)
         else:
             return None
         j += 1
-        k = j
-    return k
+    return j
 
 
 def _edit_distance(a: str, b: str) -> int:

@@ -225,9 +225,13 @@ def b_week_of(m: re.Match) -> Sem | None:
     return sem
 
 
+# "this year", "last year", "next year": years from the reference's.
+_YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
+
+
 def b_month_rel_year(m: re.Match) -> Sem | None:
     """A month of a year counted from the reference: "January this year", "June last year"."""
-    offset = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    offset = _YEAR_OFFSET[m.group("rel").lower()]
     return Sem("month", month=month_number(m.group("mon")), offset=offset, anchor="year")
 
 
@@ -235,7 +239,7 @@ def b_month_day_rel_year(m: re.Match) -> Sem | None:
     """A day of a year counted from the reference: "Nov. 30 last year", "March 3 this year"."""
     sem = b_month_day(m)
     if sem is not None:
-        sem.anchor, sem.offset = "year", {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+        sem.anchor, sem.offset = "year", _YEAR_OFFSET[m.group("rel").lower()]
     return sem
 
 

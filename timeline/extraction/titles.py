@@ -380,9 +380,10 @@ def _created(members: list[EventMention], subject: str) -> str:
     if not subject:
         return ""
     for m in sorted(members, key=_rep_key):
+        background = _subordinate_spans(m)
         for c in _CREATED.finditer(m.quote):
             at = m.start + c.start(1)
-            if any(lo <= at < hi for lo, hi in _subordinate_spans(m)):
+            if any(lo <= at < hi for lo, hi in background):
                 continue
             verb = " ".join(c.group(1).split())
             head, _, rest = verb.partition(" ")
@@ -401,6 +402,8 @@ def _from_template(
     A founding whose sentence says in its main clause what was created ("..., and they
     created an AI lab") is titled by that: "<subject> creates AI lab".
     """
+    if action not in _TEMPLATES and action != "departure":
+        return ""  # nothing to fill: the clause is rewritten instead
     before, after = _participants(members, index)
     both = before + after
     # An organisation acts in news headlines before its executives do.
@@ -442,7 +445,8 @@ def _departure(
     The person is the one most members say is leaving (`events.leaver`), never simply the
     first person named: "Bo Chan quit in protest at Ann Lee's treatment" is Bo Chan's exit.
     """
-    leavers = Counter(name for m in members if (name := leaver(m)))
+    leaving = {id(m): leaver(m) for m in members}
+    leavers = Counter(name for name in leaving.values() if name)
     person = max(leavers, key=lambda n: (leavers[n], n)) if leavers else ""
     if not person or index.kind(person) != "person":
         person = _pick(named, index, ("person",), (subject,))
@@ -450,12 +454,16 @@ def _departure(
         return ""
     org = subject if subject and index.kind(subject) == "organisation" else ""
     org = org or _pick(_left(members, index), index, ("organisation",), (person,))
-    removed = sum(REMOVAL.match(m.trigger) is not None for m in members if leaver(m) == person)
     if not org:
         return ""  # the sentence's own clause says it better: "Bo Chan left the company"
+    removed = sum(REMOVAL.match(m.trigger) is not None for m in members if leaving[id(m)] == person)
     if removed * 2 > leavers[person]:
         return f"{org} removes {person}"
     return f"{person} leaves {org}"
+
+
+# What parts a departure's verb from the body named after it: a clause break.
+_LEFT_BREAK = re.compile(r"[,;:]|\b(?:after|before|when|since|because)\b")
 
 
 def _left(members: list[EventMention], index: EntityIndex) -> Counter[str]:
@@ -469,7 +477,7 @@ def _left(members: list[EventMention], index: EntityIndex) -> Counter[str]:
             name = index.canonical(em.text)
             if name and 0 <= em.start - after <= 50 and index.kind(name) == "organisation":
                 between = m.quote[after - m.start : em.start - m.start]
-                if not re.search(r"[,;:]|\b(?:after|before|when|since|because)\b", between):
+                if not _LEFT_BREAK.search(between):
                     left[name] += 1
     return left
 
@@ -723,7 +731,7 @@ def make_title(
         if extra and len(main) + 2 + len(extra) <= MAX_TITLE:
             main = f"{main}; {extra}"
         return _fit(main)
-    ordered = sorted(telling, key=lambda m: _rep_key(m))
+    ordered = sorted(telling, key=_rep_key)
     first = ""
     for rep in ordered:
         before, _ = _participants([rep], index)
