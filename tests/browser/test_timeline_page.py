@@ -34,3 +34,17 @@ def test_event_link_in_the_list_works_and_back_returns(seeded_site, page):
     page.go_back()
     page.wait_for_url(seeded_site + "/")
     assert page.js_errors == []
+
+
+def test_a_focused_link_shows_the_focus_ring_and_keeps_its_look(seeded_site, page):
+    page.goto(seeded_site + "/")
+    page.keyboard.press("Tab")
+    style = page.evaluate(
+        """() => {
+          const s = getComputedStyle(document.activeElement);
+          return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth, s.display];
+        }"""
+    )
+    assert style[0] == "A"
+    assert style[1:3] == ["solid", "3px"], "keyboard users see where they are"
+    assert style[3] != "flex", "a focused link is not restyled as the page header"
