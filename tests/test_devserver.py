@@ -1,25 +1,14 @@
 """scripts/devserver.py: a server on a spare port, whichever command starts it."""
 
-import importlib.util
 import sys
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "devserver.py"
+from scripts import devserver
 
 
-@pytest.fixture(scope="module")
-def devserver():
-    """The script as a module: scripts/ is a folder of programs, not a package."""
-    spec = importlib.util.spec_from_file_location("devserver", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_running_server_starts_the_command_it_is_given_and_stops_it(devserver, tmp_path):
+def test_running_server_starts_the_command_it_is_given_and_stops_it(tmp_path):
     (tmp_path / "ready.txt").write_text("up")
 
     def command(port: int) -> list[str]:
@@ -32,7 +21,7 @@ def test_running_server_starts_the_command_it_is_given_and_stops_it(devserver, t
         urllib.request.urlopen(base + "/ready.txt", timeout=5)
 
 
-def test_a_server_that_stops_before_answering_is_reported_with_its_log(devserver, tmp_path):
+def test_a_server_that_stops_before_answering_is_reported_with_its_log(tmp_path):
     def command(port: int) -> list[str]:
         return [sys.executable, "-c", "print('no database'); raise SystemExit(3)"]
 

@@ -133,6 +133,18 @@ class Article(models.Model):
         self.save(update_fields=["published", "date_source", "date_reason"])
 
 
+def published_events(prefix: str = "") -> Q:
+    """The TIMELINE_PUBLISH_RULE as a condition on events reached through `prefix`
+    ("events__" from an entity): one rule for the event list and for what counts them.
+
+    `approved`: only events an editor approved; `non-rejected`: also the proposed ones
+    (the public page marks them). Read at call time so a test or a deploy can switch it.
+    """
+    if settings.TIMELINE_PUBLISH_RULE == "approved":
+        return Q(**{f"{prefix}status": "approved"})
+    return ~Q(**{f"{prefix}status": "rejected"})
+
+
 class EntityQuerySet(models.QuerySet):
     def in_timeline(self, timeline: Timeline) -> EntityQuerySet:
         return self.filter(timeline=timeline)
@@ -140,9 +152,8 @@ class EntityQuerySet(models.QuerySet):
     def by_published_events(self) -> EntityQuerySet:
         """Entities that published events mention, most mentioned first, each with its
         `event_count`: a menu on a public page must count only the events the page shows."""
-        published = Q(events__in=Event.objects.published())
         return (
-            self.annotate(event_count=Count("events", filter=published))
+            self.annotate(event_count=Count("events", filter=published_events("events__")))
             .filter(event_count__gt=0)
             .order_by("-event_count", "name")
         )
@@ -224,14 +235,8 @@ class EventQuerySet(models.QuerySet):
         return self.filter(timeline=timeline)
 
     def published(self) -> EventQuerySet:
-        """What the public timeline shows, by TIMELINE_PUBLISH_RULE.
-
-        `approved`: only events an editor approved; `non-rejected`: also the proposed ones
-        (the public page marks them). Read at call time so a test or a deploy can switch it.
-        """
-        if settings.TIMELINE_PUBLISH_RULE == "approved":
-            return self.filter(status=Event.Status.APPROVED)
-        return self.exclude(status=Event.Status.REJECTED)
+        """What the public timeline shows, by TIMELINE_PUBLISH_RULE (`published_events`)."""
+        return self.filter(published_events())
 
     def dated(self) -> EventQuerySet:
         return self.filter(date__isnull=False)
@@ -262,7 +267,8 @@ class EventQuerySet(models.QuerySet):
 
     def with_source_count(self) -> EventQuerySet:
         """Each event's `source_count`: the articles that report it (an article quoted twice
-        is one source). The list page, the admin and the exports all read this one count."""
+        is one source). The list page, the admin and the JSON exports read this count; the
+        CSV export, which loads every passage anyway, counts them (`source_article_count`)."""
         return self.annotate(source_count=_over_passages(Count("article", distinct=True)))
 
     def with_passage_count(self) -> EventQuerySet:

@@ -627,9 +627,12 @@
 
   function syncSelection() {
     const panelEvent = document.querySelector("#event-panel [data-event-id]");
+    if (!panelEvent) { return; }
+    const id = Number(panelEvent.dataset.eventId);
     document.querySelectorAll("#timeline-chart[data-src]").forEach(function (chart) {
       const state = charts.get(chart);
-      if (state && panelEvent) { state.selected = Number(panelEvent.dataset.eventId); paint(chart); }
+      // A click has already marked and painted its event; a Back or a shared link has not.
+      if (state && state.selected !== id) { state.selected = id; paint(chart); }
     });
   }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline.extraction.clustering import best_date, cluster_mentions, date_simultaneous
-from timeline.extraction.events import EventMention, find_numbers
+from timeline.extraction.events import EventMention, find_numbers, leaver
 from timeline.extraction.records import DateSpan
 
 D = dt.date
@@ -282,8 +282,6 @@ def test_a_cue_far_from_any_happening_dates_nothing():
 
 
 def test_two_people_leaving_on_one_day_are_two_departures():
-    from timeline.extraction.events import leaver
-
     removed = mention(
         "a",
         "Quillo's board removed Ann Lee as chief.",
@@ -397,8 +395,6 @@ def test_an_undated_mention_never_joins_a_happening_after_its_article_was_writte
 
 
 def test_the_person_removed_in_a_passive_is_the_one_named_before_the_verb():
-    from timeline.extraction.events import leaver
-
     passive = mention(
         "a",
         "Jorge Vilda, the coach, was dismissed on Sept. 5, and Ann Lee has taken his place.",
@@ -436,8 +432,6 @@ def test_a_headline_in_the_present_and_the_lede_of_the_day_before_are_one_exit()
 
 
 def test_whose_resignation_it_is_names_who_leaves():
-    from timeline.extraction.events import leaver
-
     recap = mention(
         "a",
         "Ann Lee won the leadership after a contest triggered by Bo Chan's resignation in July.",

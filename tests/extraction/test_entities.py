@@ -125,7 +125,7 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_entity():
         "Silicon Valley Bank failed on Friday. SVB had grown fast. "
         "The Federal Deposit Insurance Corporation took over, and the FDIC sold it."
     )
-    index = EntityIndex(find_entities(text))
+    index = index_of(text)
     assert index.canonical("SVB") == index.canonical("Silicon Valley Bank")
     assert index.canonical("FDIC") == index.canonical("Federal Deposit Insurance Corporation")
 

@@ -150,14 +150,11 @@ def test_weekdays_of_an_article_with_an_inferred_date_stay_undated():
 
 
 def test_one_unit_told_by_its_acronym_and_spelled_out_is_one_event():
-    short = ArticleInput(
-        key="short",
-        text=(
-            "Quillo Inc. chief Ann Lee's reorganization of the GenAI unit reflects urgency. "
-            "She is splitting teams and appointing new leaders."
-        ),
-        published=dt.date(2024, 6, 12),
-        published_source="header",
+    short = header_dated(
+        "short",
+        "Quillo Inc. chief Ann Lee's reorganization of the GenAI unit reflects urgency. "
+        "She is splitting teams and appointing new leaders.",
+        dt.date(2024, 6, 12),
     )
     spelled = ArticleInput(
         key="spelled",
@@ -177,14 +174,11 @@ def test_one_unit_told_by_its_acronym_and_spelled_out_is_one_event():
 
 
 def test_commentary_and_metaphor_do_not_become_events():
-    article = ArticleInput(
-        key="a",
-        text=(
-            "Reality came knocking on Quillo Inc.'s ambitions for its phones in April 2024. "
-            "This frustration is compounded by the departure of engineers who built them."
-        ),
-        published=dt.date(2024, 6, 12),
-        published_source="header",
+    article = header_dated(
+        "a",
+        "Reality came knocking on Quillo Inc.'s ambitions for its phones in April 2024. "
+        "This frustration is compounded by the departure of engineers who built them.",
+        dt.date(2024, 6, 12),
     )
     assert extract_timeline([article]).events == []
 
